@@ -1,0 +1,2 @@
+import { startServer } from '@latch/language/server';
+startServer();
