@@ -201,7 +201,13 @@ export interface SignInDevice {
  * except `device` (undefined = unregistered) and `satisfied` (omitted = nothing satisfied).
  */
 export interface SignIn {
+  /** The user's id. Missing = any user could be signing in (policies naming users then lack input). */
   userId?: string;
+  /**
+   * An anonymous identity (a scenario's `user { … }`): none of the declared or named users, with exactly the
+   * stated memberships.
+   */
+  anonymous?: boolean;
   /** Group ids the user is a member of (transitively closed together with the directory). */
   memberOf?: string[];
   /** Role template ids. */

@@ -40,6 +40,21 @@ function isMinimal(cnf: readonly (readonly string[])[]): boolean {
   return true;
 }
 
+/** A compact account of a disagreement: the differing policies in full, the sign-in, both decisions. */
+function explain(set: PolicySet, signIn: SignIn, mode: NaiveMode, naive: NaiveResult, real: NaiveResult): string {
+  const lines = [`${mode} mode disagreement`, `signIn: ${JSON.stringify(signIn)}`];
+  naive.policies.forEach((p, i) => {
+    const q = real.policies[i];
+    if (JSON.stringify(p) !== JSON.stringify(q)) {
+      lines.push(`policy ${JSON.stringify(set.policies[i])}`,
+        `  naive: applies=${p.policyApplies} reason=${p.analysisReasons}   real: ${q === undefined ? 'missing' : `applies=${q.policyApplies} reason=${q.analysisReasons}`}`);
+    }
+  });
+  const decision = (r: NaiveResult) => `${r.outcome} ${JSON.stringify(r.requires)} / shadow ${r.shadowOutcome} ${JSON.stringify(r.shadowRequires)}`;
+  lines.push(`naive: ${decision(naive)}`, `real:  ${decision(real)}`);
+  return lines.join('\n');
+}
+
 function params(): fc.Parameters<[PolicySet, SignIn]> {
   return PATH === undefined ? { numRuns: RUNS, seed: SEED } : { numRuns: RUNS, seed: SEED, path: PATH };
 }
@@ -51,7 +66,8 @@ function agree(mode: NaiveMode) {
       const expected = naiveEvaluate(structuredClone(set), structuredClone(signIn), mode);
       const actual = evaluate(structuredClone(set), structuredClone(signIn), { mode });
       expect(actual.mode).toBe(mode);
-      expect(project(actual)).toEqual(expected);
+      const projected = project(actual);
+      if (JSON.stringify(projected) !== JSON.stringify(expected)) throw new Error(explain(set, signIn, mode, expected, projected));
     }),
     params(),
   );

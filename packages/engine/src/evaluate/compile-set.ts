@@ -2,11 +2,13 @@ import type { DevicePredicate } from '../device-filter/index.js';
 import { compileDeviceFilter, parseDeviceFilter } from '../device-filter/index.js';
 import type {
     ClientAppType, Grant, InsiderRiskLevel, Platform, Policy, PolicySet, PrincipalSet, RiskLevel, TimeWindow,
-    TransferMethod, UserAction,
+    TransferMethod,
 } from '../model.js';
 import { CLIENT_APP_TYPES, INSIDER_RISK_LEVELS, PLATFORMS, RISK_LEVELS, TRANSFER_METHODS } from '../model.js';
+import { COUNTRY_CODES } from '../geo/countries.js';
 import { cidrToInterval, type IpInterval } from '../net/ip.js';
 import { type Bits, Interner, makeBits, setBit } from './bitset.js';
+import { isInteractive } from './requirement.js';
 import { suiteMembers } from './suites.js';
 
 /** Index of an enum value in its list; the sign-in side uses the same numbering. */
@@ -44,11 +46,13 @@ export interface CompiledPolicy {
     users: { include: CompiledPrincipals; exclude: CompiledPrincipals } | undefined;
     target:
         | { kind: 'apps'; includeAll: boolean; include: Bits; exclude: Bits }
-        | { kind: 'userActions'; actions: Set<UserAction> }
+        | { kind: 'userActions'; actions: Set<string> }
         | { kind: 'authContext'; refs: Set<string> }
         | undefined;
-    /** Bit masks over PLATFORMS (+ unknown at UNKNOWN_PLATFORM). */
-    platforms: { includeAll: boolean; include: number; exclude: number } | undefined;
+    /** Could any target at all satisfy the policy's target condition? (decides a missing target) */
+    targetCanMatch: boolean;
+    /** Bit i set when platform i (PLATFORMS order, unknown at UNKNOWN_PLATFORM) matches. */
+    platforms: number | undefined;
     locations: { include: CompiledLocations; exclude: CompiledLocations } | undefined;
     clients: number | undefined;
     signInRisk: number | undefined;
@@ -58,6 +62,8 @@ export interface CompiledPolicy {
     device: { include: boolean; predicate: DevicePredicate } | undefined;
     times: TimeWindow[] | undefined;
     grant: Grant | undefined;
+    /** The grant's controls for the hot path: lower-cased keys (ids compare case-insensitively) and interactivity. */
+    controls: { key: string; interactive: boolean }[];
 }
 
 export interface CompiledSet {
@@ -75,8 +81,14 @@ export interface CompiledSet {
     users: Map<string, { roles: string[]; guestType?: string; tenantId?: string }>;
     /** Role ids (lower) that Entra ignores in CA (declared custom roles). */
     customRoles: Set<string>;
-    /** Sets shared by all sign-ins compiled against this set. */
+    /** CAE-capable app ids (lower) declared in the directory. */
     caeApps: Set<string>;
+    /** User ids (lower) named in policies but not in the directory: candidates when a sign-in's user is missing. */
+    namedUsers: string[];
+    /** One address per region of the IP space with constant location membership (for a missing IP). */
+    ipCandidates: bigint[];
+    /** One country per class of constant location membership, 'UNKNOWN' included (for a missing country). */
+    countryCandidates: string[];
 }
 
 function maskOf<T extends string>(values: readonly T[] | undefined, index: Map<string, number>): number | undefined {
@@ -126,6 +138,34 @@ function compileLocations(items: string[], index: Interner): CompiledLocations {
     return { all, trusted, bits: bitsOf(bits, index.size) };
 }
 
+/** Region starts of the IP space cut at every range boundary: membership is constant inside each region. */
+function ipCandidates(locations: readonly CompiledNamedLocation[]): bigint[] {
+    const points = new Set<bigint>([0n, 0xffff00000000n]);
+    for (const l of locations) {
+        for (const r of l.intervals) {
+            points.add(r.lo);
+            points.add(r.hi + 1n);
+        }
+    }
+    return [...points];
+}
+
+/** Every country a location names, 'UNKNOWN', and one code no location names. */
+function countryCandidates(locations: readonly CompiledNamedLocation[]): string[] {
+    const named = new Set(locations.flatMap((l) => [...l.countries]));
+    const other = COUNTRY_CODES.find((c) => !named.has(c)) ?? 'ZZ';
+    return [...named, 'UNKNOWN', other];
+}
+
+function targetCanMatch(t: CompiledPolicy['target']): boolean {
+    if (!t) return false;
+    if (t.kind === 'userActions') return t.actions.size > 0;
+    if (t.kind === 'authContext') return t.refs.size > 0;
+    if (t.includeAll) return true; // exclusions are finite, other apps remain
+    for (let i = 0; i < t.include.length; i++) if ((t.include[i] & ~t.exclude[i]) !== 0) return true;
+    return false;
+}
+
 function isAppId(a: string): boolean {
     const k = a.toLowerCase();
     return k !== 'all' && k !== 'none';
@@ -172,10 +212,12 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
     const policies: CompiledPolicy[] = set.policies.map((policy, index) => {
         const cp: CompiledPolicy = {
             policy, index, state: policy.state,
-            users: undefined, target: undefined, platforms: undefined, locations: undefined,
+            users: undefined, target: undefined, targetCanMatch: false, platforms: undefined, locations: undefined,
             clients: undefined, signInRisk: undefined, userRisk: undefined, insiderRisk: undefined, flows: undefined,
             device: undefined, times: policy.times && policy.times.length > 0 ? policy.times : undefined,
             grant: policy.grant,
+            controls: policy.grant?.kind === 'controls'
+                ? policy.grant.controls.map((c) => ({ key: c.toLowerCase(), interactive: isInteractive(c) })) : [],
         };
         if (policy.users) {
             cp.users = { include: compilePrincipals(policy.users.include, principals), exclude: compilePrincipals(policy.users.exclude, principals) };
@@ -189,17 +231,17 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
                 exclude: bitsOf(expandApps(t.exclude.filter(isAppId)), apps.size),
             };
         } else if (t?.kind === 'userActions') {
-            cp.target = { kind: 'userActions', actions: new Set(t.actions) };
+            cp.target = { kind: 'userActions', actions: new Set(t.actions.map((a) => a.toLowerCase())) };
         } else if (t?.kind === 'authContext') {
             cp.target = { kind: 'authContext', refs: new Set(t.refs.map((r) => r.toLowerCase())) };
         }
+        cp.targetCanMatch = targetCanMatch(cp.target);
         if (policy.platforms) {
+            // An unknown platform matches only `include all` and is never excluded by a concrete platform.
             const includeAll = policy.platforms.include.some((p) => p.toLowerCase() === 'all');
-            cp.platforms = {
-                includeAll,
-                include: maskOf(policy.platforms.include.filter((p) => p.toLowerCase() !== 'all') as Platform[], PLATFORM_INDEX) ?? 0,
-                exclude: maskOf(policy.platforms.exclude, PLATFORM_INDEX) ?? 0,
-            };
+            const include = (includeAll ? (1 << PLATFORMS.length) - 1 : maskOf(policy.platforms.include.filter((p) => p.toLowerCase() !== 'all') as Platform[], PLATFORM_INDEX) ?? 0)
+                & ~(maskOf(policy.platforms.exclude, PLATFORM_INDEX) ?? 0);
+            cp.platforms = include | (includeAll ? 1 << UNKNOWN_PLATFORM : 0);
         }
         if (policy.locations) {
             cp.locations = {
@@ -251,9 +293,13 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
     const users = new Map(set.directory.users.map((u) => [u.id.toLowerCase(), { roles: u.roles, guestType: u.guestType, tenantId: u.tenantId }]));
     const customRoles = new Set(set.directory.roles.filter((r) => !r.builtIn).map((r) => r.id.toLowerCase()));
     const caeApps = new Set(set.directory.apps.filter((a) => a.caeCapable).map((a) => a.id.toLowerCase()));
+    const directoryUsers = new Set(users.keys());
+    const namedUsers = [...new Set(set.policies.flatMap((p) => p.users ? [...p.users.include.users, ...p.users.exclude.users] : [])
+        .map((u) => u.toLowerCase()).filter((u) => !directoryUsers.has(u) && !groupIds.has(u)))];
 
     const compiled: CompiledSet = {
         set, policies, principals, apps, locations, locationIndex, groupAncestors, userGroups, users, customRoles, caeApps,
+        namedUsers, ipCandidates: ipCandidates(locations), countryCandidates: countryCandidates(locations),
     };
     cache.set(set, compiled);
     return compiled;

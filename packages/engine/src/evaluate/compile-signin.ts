@@ -3,22 +3,27 @@ import { ipToBigInt } from '../net/ip.js';
 import { localClock, parseInstant } from '../time/window.js';
 import { type Bits, makeBits, setBit } from './bitset.js';
 import {
-    CLIENT_INDEX, type CompiledSet, FLOW_INDEX, INSIDER_INDEX, PLATFORM_INDEX, RISK_INDEX, UNKNOWN_PLATFORM,
+    CLIENT_INDEX, type CompiledNamedLocation, type CompiledSet, FLOW_INDEX, INSIDER_INDEX, PLATFORM_INDEX, RISK_INDEX,
+    UNKNOWN_PLATFORM,
 } from './compile-set.js';
-import { F, T, type Tri, U } from './tri.js';
+import { F, T, type Tri } from './tri.js';
+
+/** Who may be signing in: the principals (user id, groups transitively, built-in roles) and guest facts. */
+export interface CompiledIdentity {
+    principals: Bits;
+    guestType: string | undefined;
+    tenantId: string | undefined;
+}
 
 /** A sign-in reduced to atoms of one compiled set; -1 = missing input. */
 export interface CompiledSignIn {
     signIn: SignIn;
-    userId: string | undefined;
-    /** No user, memberships, roles or guest type at all: the users condition is missing input. */
-    identityMissing: boolean;
-    /** Interned principals the user is (user id, groups transitively, built-in roles). */
-    principals: Bits;
-    guestType: string | undefined;
-    tenantId: string | undefined;
+    /**
+     * One identity when the user is known or anonymous; when the user id is missing, every candidate user
+     * (each directory user, each user a policy names, one undeclared user) with the stated facts.
+     */
+    identities: CompiledIdentity[];
     appIndex: number;
-    /** Lower-cased; undefined when the target is missing. */
     targetKind: 'application' | 'userAction' | 'authContext' | undefined;
     userAction: string | undefined;
     authContext: string | undefined;
@@ -28,8 +33,11 @@ export interface CompiledSignIn {
     userRisk: number;
     insiderRisk: number;
     flow: number;
-    /** Membership in each named location: T, F or U (input missing). */
-    locationTri: Tri[];
+    /**
+     * Membership in each named location; one vector when IP and country are known, one per distinguishable
+     * completion when either is missing (so a location condition is Unknown only if the missing input matters).
+     */
+    locationVectors: Tri[][];
     instantMs: number | undefined;
     zoneClocks: Map<string, { day: number; minute: number }>;
 }
@@ -39,63 +47,75 @@ function indexOr(map: Map<string, number>, v: string | undefined): number {
     return map.get(v.toLowerCase()) ?? map.get(v) ?? -1;
 }
 
-export function compileSignIn(cs: CompiledSet, s: SignIn): CompiledSignIn {
+function compileIdentity(cs: CompiledSet, s: SignIn, userKey: string | undefined): CompiledIdentity {
     const principals = makeBits(cs.principals.size);
     const mark = (id: string) => {
         const i = cs.principals.lookup(id);
         if (i !== undefined) setBit(principals, i);
     };
-    const userKey = s.userId?.toLowerCase();
     const dir = userKey !== undefined ? cs.users.get(userKey) : undefined;
-    if (s.userId !== undefined) mark(s.userId);
-    const direct = [...(s.memberOf ?? []), ...(userKey !== undefined ? cs.userGroups.get(userKey) ?? [] : [])];
-    for (const g of direct) {
+    if (userKey !== undefined) mark(userKey);
+    for (const g of [...(s.memberOf ?? []), ...(userKey !== undefined ? cs.userGroups.get(userKey) ?? [] : [])]) {
         mark(g);
         for (const a of cs.groupAncestors.get(g.toLowerCase()) ?? []) mark(a);
     }
     for (const r of [...(s.roles ?? []), ...(dir?.roles ?? [])]) {
         if (!cs.customRoles.has(r.toLowerCase())) mark(r);
     }
-
-    const t = s.target;
-    const appIndex = t?.kind === 'application' ? cs.apps.lookup(t.appId) ?? -1 : -1;
-    const platform = s.devicePlatform === undefined ? -1
-        : s.devicePlatform === 'unknown' ? UNKNOWN_PLATFORM : PLATFORM_INDEX.get(s.devicePlatform.toLowerCase()) ?? UNKNOWN_PLATFORM;
-
-    const ip = s.ipAddress !== undefined ? ipToBigInt(s.ipAddress) : undefined;
-    const country = s.country === undefined ? undefined : s.country.toUpperCase();
-    const locationTri: Tri[] = cs.locations.map((l) => {
-        if (l.kind === 'ip') {
-            if (s.ipAddress === undefined) return U;
-            if (ip === undefined) return F;
-            return l.intervals.some((r) => ip >= r.lo && ip <= r.hi) ? T : F;
-        }
-        if (l.kind === 'country') {
-            if (country === undefined) return U;
-            if (country === 'UNKNOWN') return l.includeUnknown ? T : F;
-            return l.countries.has(country) ? T : F;
-        }
-        return F; // compliant networks (Global Secure Access) are not part of a Latch sign-in
-    });
-
     return {
-        signIn: s,
-        userId: userKey,
-        identityMissing: s.userId === undefined && !s.memberOf?.length && !s.roles?.length && s.guestType === undefined,
         principals,
         guestType: (s.guestType ?? dir?.guestType)?.toLowerCase(),
         tenantId: (s.homeTenantId ?? dir?.tenantId)?.toLowerCase(),
-        appIndex,
+    };
+}
+
+function identities(cs: CompiledSet, s: SignIn): CompiledIdentity[] {
+    if (s.userId !== undefined) return [compileIdentity(cs, s, s.userId.toLowerCase())];
+    const undeclared = compileIdentity(cs, s, undefined);
+    if (s.anonymous) return [undeclared];
+    return [...[...cs.users.keys(), ...cs.namedUsers].map((u) => compileIdentity(cs, s, u)), undeclared];
+}
+
+function membership(l: CompiledNamedLocation, ip: bigint | undefined, country: string | undefined): Tri {
+    if (l.kind === 'ip') return ip !== undefined && l.intervals.some((r) => ip >= r.lo && ip <= r.hi) ? T : F;
+    if (l.kind === 'country') {
+        if (country === 'UNKNOWN') return l.includeUnknown ? T : F;
+        return country !== undefined && l.countries.has(country) ? T : F;
+    }
+    return F; // compliant networks (Global Secure Access) are not part of a Latch sign-in
+}
+
+function locationVectors(cs: CompiledSet, s: SignIn): Tri[][] {
+    // An unparsable IP is a known value outside every range, not missing input.
+    const ips: (bigint | undefined)[] = s.ipAddress === undefined ? cs.ipCandidates : [ipToBigInt(s.ipAddress)];
+    const countries: (string | undefined)[] = s.country === undefined ? cs.countryCandidates : [s.country.toUpperCase()];
+    const seen = new Map<string, Tri[]>();
+    for (const ip of ips) {
+        for (const country of countries) {
+            const v = cs.locations.map((l) => membership(l, ip, country));
+            seen.set(v.join(''), v);
+        }
+    }
+    return [...seen.values()];
+}
+
+export function compileSignIn(cs: CompiledSet, s: SignIn): CompiledSignIn {
+    const t = s.target;
+    return {
+        signIn: s,
+        identities: identities(cs, s),
+        appIndex: t?.kind === 'application' ? cs.apps.lookup(t.appId) ?? -1 : -1,
         targetKind: t === undefined ? undefined : t.kind,
-        userAction: t?.kind === 'userAction' ? t.action : undefined,
+        userAction: t?.kind === 'userAction' ? t.action.toLowerCase() : undefined,
         authContext: t?.kind === 'authContext' ? t.id.toLowerCase() : undefined,
-        platform,
+        platform: s.devicePlatform === undefined ? -1
+            : PLATFORM_INDEX.get(s.devicePlatform.toLowerCase()) ?? UNKNOWN_PLATFORM,
         client: indexOr(CLIENT_INDEX, s.clientAppType),
         signInRisk: indexOr(RISK_INDEX, s.signInRisk),
         userRisk: indexOr(RISK_INDEX, s.userRisk),
         insiderRisk: indexOr(INSIDER_INDEX, s.insiderRisk),
         flow: indexOr(FLOW_INDEX, s.authenticationFlow),
-        locationTri,
+        locationVectors: locationVectors(cs, s),
         instantMs: s.time !== undefined ? parseInstant(s.time) : undefined,
         zoneClocks: new Map(),
     };

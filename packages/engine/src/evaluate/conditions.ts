@@ -1,10 +1,10 @@
 import type { AnalysisReason } from '../model.js';
-import { hasBit, intersects, isEmptyBits } from './bitset.js';
+import { hasBit, intersects } from './bitset.js';
 import type { CompiledLocations, CompiledPolicy, CompiledPrincipals, CompiledSet } from './compile-set.js';
 import { UNKNOWN_PLATFORM } from './compile-set.js';
-import { clockIn, type CompiledSignIn } from './compile-signin.js';
+import { clockIn, type CompiledIdentity, type CompiledSignIn } from './compile-signin.js';
 import { clockInWindow, isWholeWeek } from '../time/window.js';
-import { F, includeExclude, or3, T, type Tri, U } from './tri.js';
+import { F, T, type Tri, U } from './tri.js';
 
 /** A condition's verdict: F fails, T matches, U cannot be evaluated (missing input), NC not configured. */
 export const NC = 3;
@@ -16,29 +16,31 @@ export interface ConditionCheck {
     check: (cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn) => Verdict;
 }
 
-function principalsMatch(p: CompiledPrincipals, s: CompiledSignIn): boolean {
-    if (p.all || intersects(p.bits, s.principals)) return true;
-    if (s.guestType === undefined) return false;
+function principalsMatch(p: CompiledPrincipals, id: CompiledIdentity): boolean {
+    if (p.all || intersects(p.bits, id.principals)) return true;
+    if (id.guestType === undefined) return false;
     if (p.allGuests) return true;
-    return p.guestTypes !== undefined && p.guestTypes.has(s.guestType)
-        && (p.guestTenants === undefined || (s.tenantId !== undefined && p.guestTenants.has(s.tenantId)));
+    return p.guestTypes !== undefined && p.guestTypes.has(id.guestType)
+        && (p.guestTenants === undefined || (id.tenantId !== undefined && p.guestTenants.has(id.tenantId)));
 }
 
-/** Without any identity, a principal set matches surely only when it is `all`, surely not when it is empty. */
-function principalsTriWithoutIdentity(p: CompiledPrincipals): Tri {
-    if (p.all) return T;
-    return p.allGuests || p.guestTypes !== undefined || !isEmptyBits(p.bits) ? U : F;
+/** Combines the verdicts of every possible completion of a missing input: agreement decides, else Unknown. */
+function agree(seen: number): Tri {
+    return seen === 1 ? T : seen === 2 ? F : U; // bit 0: some completion matched, bit 1: some did not
 }
 
 const users: ConditionCheck = {
     reason: () => 'users',
     check: (_cs, cp, s) => {
         // A policy without a users condition targets workload identities only: never a user sign-in.
-        if (!cp.users) return F;
-        if (s.identityMissing) {
-            return includeExclude(principalsTriWithoutIdentity(cp.users.include), principalsTriWithoutIdentity(cp.users.exclude));
+        const u = cp.users;
+        if (!u) return F;
+        let seen = 0;
+        for (const id of s.identities) {
+            seen |= principalsMatch(u.include, id) && !principalsMatch(u.exclude, id) ? 1 : 2;
+            if (seen === 3) break;
         }
-        return principalsMatch(cp.users.include, s) && !principalsMatch(cp.users.exclude, s) ? T : F;
+        return agree(seen);
     },
 };
 
@@ -51,27 +53,27 @@ const target: ConditionCheck = {
     check: (_cs, cp, s) => {
         const t = cp.target;
         if (!t) return F;
-        if (s.targetKind === undefined) return U;
+        if (s.targetKind === undefined) return cp.targetCanMatch ? U : F;
         if (s.targetKind === 'application') {
             if (t.kind !== 'apps') return F;
             const inc = t.includeAll || (s.appIndex >= 0 && hasBit(t.include, s.appIndex));
             return inc && !(s.appIndex >= 0 && hasBit(t.exclude, s.appIndex)) ? T : F;
         }
-        if (s.targetKind === 'userAction') return t.kind === 'userActions' && t.actions.has(s.userAction as never) ? T : F;
+        if (s.targetKind === 'userAction') return t.kind === 'userActions' && t.actions.has(s.userAction!) ? T : F;
         return t.kind === 'authContext' && t.refs.has(s.authContext!) ? T : F;
     },
 };
 
+/** A missing enum value matters unless every value, or none, matches. */
+function enumVerdict(mask: number, size: number, value: number): Tri {
+    const full = (1 << size) - 1;
+    if (value < 0) return (mask & full) === full ? T : (mask & full) === 0 ? F : U;
+    return (mask & (1 << value)) !== 0 ? T : F;
+}
+
 const platforms: ConditionCheck = {
     reason: () => 'devicePlatform',
-    check: (_cs, cp, s) => {
-        const p = cp.platforms;
-        if (!p) return NC;
-        if (s.platform < 0) return includeExclude(p.includeAll ? T : U, p.exclude === 0 ? F : U);
-        if (s.platform === UNKNOWN_PLATFORM) return p.includeAll ? T : F;
-        const bit = 1 << s.platform;
-        return (p.includeAll || (p.include & bit) !== 0) && (p.exclude & bit) === 0 ? T : F;
-    },
+    check: (_cs, cp, s) => (cp.platforms === undefined ? NC : enumVerdict(cp.platforms, UNKNOWN_PLATFORM + 1, s.platform)),
 };
 
 const devices: ConditionCheck = {
@@ -83,36 +85,37 @@ const devices: ConditionCheck = {
     },
 };
 
-/** A mask condition over an enum of `size` values; a missing value matters unless every value is selected. */
+/** A mask condition over an enum of `size` values. */
 function maskCheck(reason: AnalysisReason, size: number, mask: (cp: CompiledPolicy) => number | undefined,
     value: (s: CompiledSignIn) => number): ConditionCheck {
-    const full = (1 << size) - 1;
     return {
         reason: () => reason,
         check: (_cs, cp, s) => {
             const m = mask(cp);
-            if (m === undefined) return NC;
-            const v = value(s);
-            if (v < 0) return (m & full) === full ? T : U;
-            return (m & (1 << v)) !== 0 ? T : F;
+            return m === undefined ? NC : enumVerdict(m, size, value(s));
         },
     };
 }
 
-function locationsTri(l: CompiledLocations, cs: CompiledSet, s: CompiledSignIn): Tri {
-    if (l.all) return T;
-    let r: Tri = F;
-    for (let i = 0; i < cs.locations.length && r !== T; i++) {
-        if (hasBit(l.bits, i) || (l.trusted && cs.locations[i].trusted)) r = or3(r, s.locationTri[i]);
+function inLocations(l: CompiledLocations, cs: CompiledSet, membership: Tri[]): boolean {
+    if (l.all) return true;
+    for (let i = 0; i < membership.length; i++) {
+        if (membership[i] === T && (hasBit(l.bits, i) || (l.trusted && cs.locations[i].trusted))) return true;
     }
-    return r;
+    return false;
 }
 
 const locations: ConditionCheck = {
     reason: () => 'location',
     check: (cs, cp, s) => {
-        if (!cp.locations) return NC;
-        return includeExclude(locationsTri(cp.locations.include, cs, s), locationsTri(cp.locations.exclude, cs, s));
+        const l = cp.locations;
+        if (!l) return NC;
+        let seen = 0;
+        for (const v of s.locationVectors) {
+            seen |= inLocations(l.include, cs, v) && !inLocations(l.exclude, cs, v) ? 1 : 2;
+            if (seen === 3) break;
+        }
+        return agree(seen);
     },
 };
 

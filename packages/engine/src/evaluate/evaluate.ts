@@ -5,7 +5,8 @@ import type {
 import { compilePolicySet, type CompiledPolicy, type CompiledSet } from './compile-set.js';
 import { compileSignIn, type CompiledSignIn } from './compile-signin.js';
 import { CONDITIONS, NC, type Verdict } from './conditions.js';
-import { grantClauses, isInteractive, isLegacyClient, resolveClauses, satisfiedControls } from './requirement.js';
+import { conditionDetail } from './detail.js';
+import { grantClauses, isLegacyClient, resolveClauses, satisfiedControls } from './requirement.js';
 import { mergeSessions } from './session.js';
 import { F, T, U } from './tri.js';
 
@@ -29,7 +30,7 @@ export function explainPolicy(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSi
     for (const c of CONDITIONS) {
         const v = c.check(cs, cp, s);
         const condition = c.reason(cp, s);
-        trace.push({ condition, status: STATUS[v], detail: '' });
+        trace.push({ condition, status: STATUS[v], detail: conditionDetail(condition, STATUS[v], s.signIn) });
         if (reason === undefined && (v === F || (v === U && !lenient))) reason = v === U ? 'notEnoughInformation' : condition;
     }
     return { applies: reason === undefined, reason: reason ?? 'notSet', trace };
@@ -116,20 +117,21 @@ export function decideOutcome(cs: CompiledSet, s: CompiledSignIn, satisfied: Set
         const g = cp.grant;
         if (!g) continue;
         if (g.kind === 'block') return OUTCOME_BLOCK;
-        if (g.controls.length === 0) continue;
+        const controls = cp.controls;
+        if (controls.length === 0) continue;
         anyClause = true;
         if (g.operator === 'OR') {
             let met = false;
             let interactive = false;
-            for (const c of g.controls) {
-                if (satisfied.has(c)) { met = true; break; }
-                if (isInteractive(c)) interactive = true;
+            for (let j = 0; j < controls.length; j++) {
+                if (satisfied.has(controls[j].key)) { met = true; break; }
+                if (controls[j].interactive) interactive = true;
             }
             if (!met) { if (!interactive && !legacy) return OUTCOME_BLOCK; requires = true; }
         } else {
-            for (const c of g.controls) {
-                if (satisfied.has(c)) continue;
-                if (!isInteractive(c) && !legacy) return OUTCOME_BLOCK;
+            for (let j = 0; j < controls.length; j++) {
+                if (satisfied.has(controls[j].key)) continue;
+                if (!controls[j].interactive && !legacy) return OUTCOME_BLOCK;
                 requires = true;
             }
         }

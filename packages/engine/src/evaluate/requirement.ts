@@ -3,8 +3,9 @@ import { LEGACY_CLIENT_APP_TYPES } from '../model.js';
 
 /** Controls the user can still perform in this sign-in; the others (device, app) drop out of an unmet clause. */
 export function isInteractive(control: Control): boolean {
-    return control === 'mfa' || control === 'passwordChange' || control.startsWith('authenticationStrength:')
-        || control.startsWith('termsOfUse:') || control.startsWith('customFactor:');
+    const c = control.toLowerCase();
+    return c === 'mfa' || c === 'passwordchange' || c.startsWith('authenticationstrength:') || c.startsWith('termsofuse:')
+        || c.startsWith('customfactor:');
 }
 
 /** A policy's grant as CNF clauses: AND → one clause per control, OR → one clause; block/none → []. */
@@ -13,8 +14,10 @@ export function grantClauses(grant: Grant | undefined): Control[][] {
     return grant.operator === 'OR' ? [[...grant.controls]] : grant.controls.map((c) => [c]);
 }
 
+const LEGACY = new Set(LEGACY_CLIENT_APP_TYPES.map((c) => c.toLowerCase()));
+
 export function isLegacyClient(s: SignIn): boolean {
-    return s.clientAppType !== undefined && (LEGACY_CLIENT_APP_TYPES as readonly string[]).includes(s.clientAppType);
+    return s.clientAppType !== undefined && LEGACY.has(s.clientAppType.toLowerCase());
 }
 
 function deviceIsCompliant(s: SignIn): boolean {
@@ -30,11 +33,11 @@ function deviceIsHybridJoined(s: SignIn): boolean {
     return typeof v === 'string' && v.toLowerCase() === 'serverad';
 }
 
-/** The controls this sign-in already meets: stated ones plus what its device proves. */
+/** The controls this sign-in already meets (lower-cased: ids compare case-insensitively): stated ones plus what its device proves. */
 export function satisfiedControls(s: SignIn): Set<Control> {
-    const out = new Set<Control>(s.satisfied ?? []);
-    if (deviceIsCompliant(s)) out.add('compliantDevice');
-    if (deviceIsHybridJoined(s)) out.add('domainJoinedDevice');
+    const out = new Set<Control>((s.satisfied ?? []).map((c) => c.toLowerCase()));
+    if (deviceIsCompliant(s)) out.add('compliantdevice');
+    if (deviceIsHybridJoined(s)) out.add('domainjoineddevice');
     return out;
 }
 
@@ -57,7 +60,7 @@ export function resolveClauses(clauses: Control[][], s: SignIn, satisfied: Set<C
         return { requires: [], unsatisfiable: minimalCnf(clauses), used: [] };
     }
     for (const clause of clauses) {
-        const met = clause.find((c) => satisfied.has(c));
+        const met = clause.find((c) => satisfied.has(c.toLowerCase()));
         if (met !== undefined) { used.add(met); continue; }
         const left = clause.filter(isInteractive);
         if (left.length === 0) unsatisfiable.push(clause);

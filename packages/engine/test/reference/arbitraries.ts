@@ -200,12 +200,12 @@ function arbPrincipalSet(side: 'include' | 'exclude', o?: ArbOptions): fc.Arbitr
   }).map((s) => stripUndefined(s) as PrincipalSet);
   if (side === 'exclude') {
     return fc.oneof(
-      { arbitrary: fc.constant<PrincipalSet>({ users: [], groups: [], roles: [] }), weight: 4 },
-      { arbitrary: lists, weight: 6 },
+      { arbitrary: fc.constant<PrincipalSet>({ users: [], groups: [], roles: [] }), weight: 6 },
+      { arbitrary: lists, weight: 4 },
     );
   }
   return fc.oneof(
-    { arbitrary: fc.constant<PrincipalSet>({ all: true, users: [], groups: [], roles: [] }), weight: 5 },
+    { arbitrary: fc.constant<PrincipalSet>({ all: true, users: [], groups: [], roles: [] }), weight: 8 },
     { arbitrary: fc.constant<PrincipalSet>({ none: true, users: [], groups: [], roles: [] }), weight: 1 },
     { arbitrary: lists, weight: 5 },
   );
@@ -214,7 +214,7 @@ function arbPrincipalSet(side: 'include' | 'exclude', o?: ArbOptions): fc.Arbitr
 const APP_CHOICES = ['All', ...APP_IDS, 'Office365', 'None'];
 
 const arbAppsTarget: fc.Arbitrary<Target> = fc.record({
-    include: fc.oneof(fc.constant<string[]>(['All']), nonEmptySub(APP_CHOICES)),
+    include: fc.oneof({ arbitrary: fc.constant<string[]>(['All']), weight: 2 }, { arbitrary: nonEmptySub(APP_CHOICES), weight: 1 }),
     exclude: fc.subarray([...APP_IDS, 'Office365'], { maxLength: 2 }),
   }).map(({ include, exclude }): Target => ({ kind: 'apps', include, exclude }));
 
@@ -259,7 +259,7 @@ function arbGrant(o?: ArbOptions): fc.Arbitrary<Policy['grant']> {
       return g as Policy['grant'];
     });
   return fc.oneof(
-    { arbitrary: fc.constant<Policy['grant']>({ kind: 'block' }), weight: 2 },
+    { arbitrary: fc.constant<Policy['grant']>({ kind: 'block' }), weight: 1 },
     { arbitrary: controls, weight: 6 },
     { arbitrary: fc.constant<Policy['grant']>(undefined), weight: 1 }, // session only
   );
@@ -272,7 +272,7 @@ const arbSession: fc.Arbitrary<SessionControls> = fc.constantFrom<SessionControl
 
 function arbPolicy(o?: ArbOptions): fc.Arbitrary<Omit<Policy, 'id' | 'name'>> {
   return fc.record({
-    state: fc.constantFrom<PolicyState[]>('enabled', 'enabled', 'enabledForReportingButNotEnforced', 'disabled'),
+    state: fc.constantFrom<PolicyState[]>('enabled', 'enabled', 'enabled', 'enabledForReportingButNotEnforced', 'enabledForReportingButNotEnforced', 'disabled'),
     include: arbPrincipalSet('include', o),
     exclude: arbPrincipalSet('exclude', o),
     target: opt(o, 'crossKindTargets') ? arbAnyTarget : arbAppsTarget,
@@ -342,7 +342,7 @@ const arbInstant: fc.Arbitrary<string> = fc.record({
   return `${local}${zoneForm}`;
 });
 
-const arbAppTarget: fc.Arbitrary<SignInTarget> = fc.constantFrom(...APP_IDS, 'Office365', 'MicrosoftAdminPortals', A.other)
+const arbAppTarget: fc.Arbitrary<SignInTarget> = fc.constantFrom(...APP_IDS, ...APP_IDS, 'Office365', 'MicrosoftAdminPortals', A.other)
   .map((appId): SignInTarget => ({ kind: 'application', appId }));
 
 const arbTargetSignIn: fc.Arbitrary<SignInTarget> = fc.oneof(
@@ -376,13 +376,13 @@ function arbDevice(o?: ArbOptions): fc.Arbitrary<SignInDevice | undefined> {
 }
 
 export function arbSignIn(o?: ArbOptions): fc.Arbitrary<SignIn> {
-  const w = o?.missingWeight ?? 2;
+  const w = o?.missingWeight ?? 1;
   const stated = opt(o, 'statedIdentityForDeclaredUsers');
   return fc.record({
     userId: maybe(fc.constantFrom(...USER_IDS, U.zed), opt(o, 'missingUser') ? w : 0),
     memberOf: maybe(fc.subarray(GROUP_IDS), 4),
     roles: maybe(fc.subarray(ROLE_IDS), 6),
-    guestType: maybe(fc.constantFrom(...GUEST_TYPES), 7),
+    guestType: maybe(fc.constantFrom(...GUEST_TYPES), 8),
     homeTenantId: maybe(fc.constantFrom(TENANT_FABRIKAM, TENANT_OTHER), 6),
     target: maybe(opt(o, 'crossKindTargets') ? arbTargetSignIn : arbAppTarget, w),
     ipAddress: maybe(fc.constantFrom(...IPS), w),
@@ -396,8 +396,10 @@ export function arbSignIn(o?: ArbOptions): fc.Arbitrary<SignIn> {
     authenticationFlow: maybe(fc.constantFrom<(TransferMethod | 'none')[]>('none', ...FLOWS), w),
     time: maybe(arbInstant, w),
     satisfied: maybe(fc.subarray(ALL_CONTROLS, { maxLength: 4 }), 3),
+    anonymous: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
   }).map((s) => {
     const signIn = stripUndefined(s) as SignIn;
+    if (signIn.userId !== undefined) delete signIn.anonymous; // anonymous only describes a sign-in without a user id
     if (!stated && signIn.userId !== undefined && USER_IDS.includes(signIn.userId)) {
       delete signIn.roles;
       delete signIn.guestType;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Policy, PolicySet, PrincipalSet, SignIn } from '../../src/model.js';
-import { inWindow, minimalCnf, naiveEvaluate } from './naive-evaluator.js';
+import { conditionsThatCannotMatch, inWindow, minimalCnf, naiveEvaluate } from './naive-evaluator.js';
 import {
   A, G, L, R, STRENGTH_FIDO, TENANT_FABRIKAM, TENANT_OTHER, TERMS, U, arbPolicySet, arbSignIn, baseDirectory,
   baseNamedLocations,
@@ -216,11 +216,11 @@ describe('naive evaluator: target', () => {
     expect(reason(allButO365, sign({ target: { kind: 'application', appId: A.payroll } }))).toBe('notSet');
   });
 
-  it('a target of another kind fails the policy target condition', () => {
+  it('a target of another kind fails the policy target condition, named after the sign-in context kind', () => {
     const apps = mkSet([pol('p')]);
-    expect(reason(apps, sign({ target: { kind: 'userAction', action: 'registerDevice' } }))).toBe('application');
+    expect(reason(apps, sign({ target: { kind: 'userAction', action: 'registerDevice' } }))).toBe('userActions');
     const actions = mkSet([pol('p', { target: { kind: 'userActions', actions: ['registerSecurityInfo'] } })]);
-    expect(reason(actions, sign())).toBe('userActions');
+    expect(reason(actions, sign())).toBe('application');
     expect(reason(actions, sign({ target: { kind: 'userAction', action: 'registerSecurityInfo' } }))).toBe('notSet');
     expect(reason(actions, sign({ target: { kind: 'userAction', action: 'registerDevice' } }))).toBe('userActions');
     const ctx = mkSet([pol('p', { target: { kind: 'authContext', refs: ['c1'] } })]);
@@ -383,6 +383,23 @@ describe('naive evaluator: risks, flows, time, reason order', () => {
     const s = without(sign(), 'ipAddress');
     expect(naiveEvaluate(set, s, 'strict').outcome).toBe('allow');
     expect(naiveEvaluate(set, s, 'lenient').outcome).toBe('block');
+  });
+});
+
+describe('naive evaluator: conditions no sign-in can match', () => {
+  it('are found, and with missing input they fail instead of lacking information', () => {
+    const dead = pol('p', {
+      target: { kind: 'apps', include: ['None'], exclude: [] },
+      platforms: { include: ['windows'], exclude: ['windows'] },
+      locations: { include: ['AllTrusted'], exclude: [L.hq] }, // hq is the only trusted location
+    });
+    const set = mkSet([dead]);
+    expect(conditionsThatCannotMatch(set, dead)).toEqual(['application', 'devicePlatform', 'location']);
+    expect(conditionsThatCannotMatch(mkSet([pol('q')]), pol('q'))).toEqual([]);
+    expect(reason(set, without(sign(), 'target'), 'lenient')).toBe('application');
+    const platformOnly = mkSet([pol('p', { platforms: { include: ['windows'], exclude: ['windows'] } })]);
+    expect(reason(platformOnly, without(sign(), 'devicePlatform'), 'strict')).toBe('devicePlatform');
+    expect(naiveEvaluate(platformOnly, without(sign(), 'devicePlatform'), 'lenient').outcome).toBe('allow');
   });
 });
 

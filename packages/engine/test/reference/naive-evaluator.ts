@@ -12,6 +12,21 @@
 //  * The first failing condition (in CONDITION_ORDER) gives the policy's analysisReasons.
 //  * Grants → CNF clauses, discharge, drop non-interactive members, minimal form (see `decide`).
 //
+// Readings of the contract this file commits to (each one is a hand-written unit test too):
+//  * A sign-in without userId has missing input for `users`; the possible users are every directory user, every
+//    user id a policy names, and one undeclared user, each with the sign-in's stated memberOf / roles / guest type
+//    added (stated values win for guestType / homeTenantId; roles are the union of stated and directory roles).
+//  * A target of another kind than the policy's fails the policy's target condition, reported under the SIGN-IN's
+//    context kind (contract: "a target condition is checked by the sign-in's context kind": a user-action policy on
+//    an app sign-in → `application`); with no sign-in target, under the policy's kind.
+//  * `anonymous: true` (a scenario's `user { … }`) is none of the declared or named users.
+//  * A wrapping window (end < start) opened on a listed day runs into the next day: `mon 22:00-02:00` covers
+//    Tuesday 01:30, not Monday 01:30. Start inclusive, end exclusive, minute resolution, IANA zone rules (DST).
+//  * Legacy clients are blocked by any clause of an applicable enforced policy, even one already discharged.
+//  * compliantDevice / domainJoinedDevice are met only by a registered device (isCompliant true / trustType ServerAD).
+//  * Device-filter string comparisons are case-insensitive (Entra's rule syntax: "String and regex operations aren't
+//    case sensitive"); a registered device lacking a property has that property null.
+//
 // Device filters: only a small fixed menu of rule strings is understood (DEVICE_FILTER_MENU); their meaning is
 // hard-coded as plain predicates with Entra's null semantics, so this file does not depend on the real parser.
 
@@ -193,7 +208,12 @@ function expandApps(set: PolicySet, ids: string[]): string[] {
   return out;
 }
 
-function targetReason(policy: Policy): AnalysisReason {
+/** The target condition is named after the sign-in's context kind (the policy's when the sign-in has none). */
+function targetReason(policy: Policy, signIn: SignIn): AnalysisReason {
+  const sk = signIn.target?.kind;
+  if (sk === 'application') return 'application';
+  if (sk === 'userAction') return 'userActions';
+  if (sk === 'authContext') return 'authenticationContext';
   const kind = policy.target!.kind;
   if (kind === 'apps') return 'application';
   if (kind === 'userActions') return 'userActions';
@@ -289,7 +309,7 @@ type Field = 'userId' | 'target' | 'devicePlatform' | 'clientAppType' | 'ipAddre
   | 'userRisk' | 'insiderRisk' | 'authenticationFlow' | 'time';
 
 interface Condition {
-  reason: (p: Policy) => AnalysisReason;
+  reason: (p: Policy, s: SignIn) => AnalysisReason;
   configured: (p: Policy) => boolean;
   fields: Field[];
   match: (set: PolicySet, p: Policy, s: SignIn) => boolean;
@@ -438,7 +458,9 @@ function completions(set: PolicySet, signIn: SignIn, fields: Field[]): SignIn[] 
   for (const f of fields) {
     if (signIn[f] !== undefined) continue;
     const next: SignIn[] = [];
-    for (const s of acc) for (const v of representatives(set, f)) next.push({ ...s, [f]: v } as SignIn);
+    // An anonymous identity is none of the declared or named users: only the fresh user completes it.
+    const values = f === 'userId' && signIn.anonymous ? [FRESH] : representatives(set, f);
+    for (const s of acc) for (const v of values) next.push({ ...s, [f]: v } as SignIn);
     acc = next;
   }
   return acc;
@@ -468,7 +490,7 @@ export function conditionsThatCannotMatch(set: PolicySet, policy: Policy): Analy
   const out: AnalysisReason[] = [];
   for (const cond of CONDITIONS) {
     if (!cond.configured(policy) || cond.fields.length === 0 || cond.fields.includes('time')) continue;
-    if (conditionStatus(set, policy, cond, {}) === 'fail') out.push(cond.reason(policy));
+    if (conditionStatus(set, policy, cond, {}) === 'fail') out.push(cond.reason(policy, {}));
   }
   return out;
 }
@@ -478,7 +500,7 @@ export function naivePolicyResult(set: PolicySet, policy: Policy, signIn: SignIn
   for (const cond of CONDITIONS) {
     if (!cond.configured(policy)) continue;
     const status = conditionStatus(set, policy, cond, signIn);
-    if (status === 'fail') return { id: policy.id, policyApplies: false, analysisReasons: cond.reason(policy) };
+    if (status === 'fail') return { id: policy.id, policyApplies: false, analysisReasons: cond.reason(policy, signIn) };
     if (status === 'missing' && mode === 'strict') {
       return { id: policy.id, policyApplies: false, analysisReasons: 'notEnoughInformation' };
     }
@@ -536,8 +558,7 @@ export function minimalCnf(clauses: string[][]): string[][] {
   return kept;
 }
 
-function decide(set: PolicySet, counted: Policy[], signIn: SignIn): { outcome: NaiveOutcome; requires: string[][] } {
-  void set;
+function decide(counted: Policy[], signIn: SignIn): { outcome: NaiveOutcome; requires: string[][] } {
   for (const p of counted) if (p.grant?.kind === 'block') return { outcome: 'block', requires: [] };
   const clauses: Control[][] = [];
   for (const p of counted) {
@@ -573,7 +594,7 @@ export function naiveEvaluate(set: PolicySet, signIn: SignIn, mode: NaiveMode = 
     if (p.state === 'enabled') enforced.push(p);
     if (p.state === 'enabled' || p.state === 'enabledForReportingButNotEnforced') shadow.push(p);
   }
-  const real = decide(set, enforced, signIn);
-  const sh = decide(set, shadow, signIn);
+  const real = decide(enforced, signIn);
+  const sh = decide(shadow, signIn);
   return { outcome: real.outcome, requires: real.requires, shadowOutcome: sh.outcome, shadowRequires: sh.requires, policies };
 }

@@ -35,6 +35,7 @@ function lowerDevice(d: ast.DeviceInput): SignInDevice {
 function applyInput(s: SignIn, input: ast.ScenarioInput, events: ScenarioEvent[]): void {
     if (ast.isUserInput(input)) {
         s.userId = input.user ? refId(input.user) : undefined;
+        s.anonymous = input.user ? undefined : true;
         s.memberOf = input.groups.map(refId);
         s.roles = input.roles.map(refId);
         s.guestType = input.guest as GuestType | undefined;

@@ -44,7 +44,7 @@ export class NameChecks {
                 accept('error', `Duplicate name '${el.name}': also declared in ${where}`, { node: el, property: 'name', code: IssueCodes.DuplicateName });
             }
         }
-        for (const refInfo of AstUtils.streamReferences(node)) {
+        for (const refInfo of AstUtils.streamAst(node).flatMap((n) => AstUtils.streamReferences(n))) {
             const ref = refInfo.reference;
             const target = 'ref' in ref ? ref.ref : undefined;
             if (!target || !('name' in target)) continue;
