@@ -145,6 +145,7 @@ export function encodeCedar(set, { inSets = false } = {}) {
         if (p.state !== 'enabled' || !p.users || !p.target) continue;
         const g = p.grant;
         if (!g || (g.kind === 'controls' && g.controls.length === 0)) continue; // session-only: no access effect
+        const controls = g.kind === 'controls' ? [...new Set(g.controls.map(lower))] : []; // control ids compare case-insensitively
         let action;
         let targetCond;
         if (p.target.kind === 'apps') {
@@ -153,7 +154,7 @@ export function encodeCedar(set, { inSets = false } = {}) {
             targetCond = and([includeAll ? 'true' : apps(p.target.include), not(apps(p.target.exclude))]);
         } else if (p.target.kind === 'userActions') {
             action = 'userAction';
-            targetCond = p.target.actions.length ? `resource in [${p.target.actions.map((a) => uid('UserAction', a)).join(', ')}]` : 'false';
+            targetCond = p.target.actions.length ? `resource in [${p.target.actions.map((a) => uid('UserAction', lower(a))).join(', ')}]` : 'false';
         } else {
             action = 'authContext';
             targetCond = p.target.refs.length ? `resource in [${p.target.refs.map((r) => uid('AuthContext', lower(r))).join(', ')}]` : 'false';
@@ -182,20 +183,25 @@ export function encodeCedar(set, { inSets = false } = {}) {
         if (p.times && p.times.length > 0) conds.push(or(p.times.map(window)));
         const when = and(conds);
         if (when === 'false') continue;
-        const head = (suffix) => `@id(${lit(`${p.id}${suffix}`)})\nforbid (principal, action == ${uid('Action', action)}, resource)\n  when { ${when} }`;
+        const head = `forbid (principal, action == ${uid('Action', action)}, resource)\n  when { ${when} }`;
         if (g.kind === 'block') {
-            out.push(`${head('')};`);
+            out.push([p.id, `${head};`]);
         } else if (g.operator === 'OR') {
-            out.push(`${head('')}\n  unless { context.satisfied.containsAny(${setLit(g.controls)}) };`);
-            out.push(`${head('#legacy')}\n  when { ${legacy} };`);
+            out.push([p.id, `${head}\n  unless { context.satisfied.containsAny(${setLit(controls)}) };`]);
+            out.push([`${p.id}#legacy`, `${head}\n  when { ${legacy} };`]);
         } else {
-            g.controls.forEach((c, i) => out.push(`${head(`#${i}`)}\n  unless { context.satisfied.contains(${lit(c)}) };`));
-            out.push(`${head('#legacy')}\n  when { ${legacy} };`);
+            controls.forEach((c, i) => out.push([`${p.id}#${i}`, `${head}\n  unless { context.satisfied.contains(${lit(c)}) };`]));
+            out.push([`${p.id}#legacy`, `${head}\n  when { ${legacy} };`]);
         }
         encoded++;
     }
-    out.push('@id("permit-all")\npermit (principal, action, resource);');
-    return { text: out.join('\n\n') + '\n', policies: out.length, encodedLatchPolicies: encoded, zones, suites, customRoles };
+    out.push(['permit-all', 'permit (principal, action, resource);']);
+    return {
+        /** Policy id (the Latch policy id, #n per control, #legacy) → Cedar text: Cedar's reasons name Latch policies. */
+        policySet: { staticPolicies: Object.fromEntries(out) },
+        text: out.map(([id, text]) => `// ${id}\n${text}`).join('\n\n') + '\n',
+        policies: out.length, encodedLatchPolicies: encoded, zones, suites, customRoles,
+    };
 }
 
 /** Builds the Cedar request (principal, action, resource, context, entities) for a sign-in. */
@@ -246,7 +252,7 @@ export function cedarRequest(set, enc, s) {
         entities.push({ uid: resource, attrs: {}, parents: suiteParents });
     } else if (t.kind === 'userAction') {
         action = 'userAction';
-        resource = { type: 'UserAction', id: t.action };
+        resource = { type: 'UserAction', id: lower(t.action) };
     } else {
         action = 'authContext';
         resource = { type: 'AuthContext', id: lower(t.id) };
@@ -289,7 +295,7 @@ export function cedarRequest(set, enc, s) {
         flow: lower(s.authenticationFlow),
         locations,
         dev,
-        satisfied: [...satisfiedControls(s)],
+        satisfied: [...satisfiedControls(s)].map(lower),
     };
     const instant = parseInstant(s.time);
     enc.zones.forEach((z, i) => {

@@ -54,12 +54,36 @@ for (const mode of ['strict', 'lenient']) {
     }
 }
 
+// What-if for an engine pre-filter: only enabled policies with an access effect (block, or a non-empty grant) can
+// change the outcome, and block policies can end the loop early. The same engine code on that reduced, reordered
+// set must give the same outcome on every sign-in.
+const isAccess = (p) => p.state === 'enabled' && p.grant && (p.grant.kind === 'block' || p.grant.controls.length > 0);
+const reducedSet = { ...set, policies: set.policies.filter(isAccess).sort((a, b) => (b.grant.kind === 'block') - (a.grant.kind === 'block')) };
+const rcs = compilePolicySet(reducedSet);
+const rcompiled = pool.map((s) => compileSignIn(rcs, s));
+for (const lenient of [false, true]) {
+    for (let i = 0; i < N; i++) {
+        const a = decideOutcome(cs, compiled[i], sats[i], lenient);
+        const b = decideOutcome(rcs, rcompiled[i], sats[i], lenient);
+        checked++;
+        if (a !== b) {
+            agreeMismatches++;
+            if (failures.length < 1) failures.push({ kind: 'reduced set≠full set', lenient, index: i, signIn: pool[i], full: NAMES[a], reduced: NAMES[b] });
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Latch throughput.
 const latch = {};
 latch.fast = measure('decideOutcome (pre-compiled sign-in)', N, (reps) => {
     let acc = 0;
     for (let r = 0; r < reps; r++) for (let i = 0; i < N; i++) acc += decideOutcome(cs, compiled[i], sats[i], false);
+    return acc;
+}, opts);
+latch.fastReduced = measure('decideOutcome, enabled access policies only, blocks first', N, (reps) => {
+    let acc = 0;
+    for (let r = 0; r < reps; r++) for (let i = 0; i < N; i++) acc += decideOutcome(rcs, rcompiled[i], sats[i], false);
     return acc;
 }, opts);
 latch.compileDecide = measure('compileSignIn + satisfiedControls + decideOutcome', N, (reps) => {
@@ -81,16 +105,16 @@ latch.evaluate = measure('evaluate() with per-policy trace', N, (reps) => {
 // ---------------------------------------------------------------------------------------------------------------
 // Cedar peer.
 const enc = encodeCedar(set);
-const parsed = cedar.checkParsePolicySet({ staticPolicies: enc.text });
+const parsed = cedar.checkParsePolicySet(enc.policySet);
 let cedarResult;
 if (parsed.type !== 'success') {
     failures.push({ kind: 'cedar-parse', errors: parsed.errors.slice(0, 3).map((e) => e.message), text: enc.text.slice(0, 2000) });
 } else {
-    const pre = cedar.preparsePolicySet('latch-bench', { staticPolicies: enc.text });
+    const pre = cedar.preparsePolicySet('latch-bench', enc.policySet);
     if (pre.type !== 'success') throw new Error(`preparsePolicySet failed: ${JSON.stringify(pre.errors)}`);
     const requests = pool.map((s) => cedarRequest(set, enc, s));
     const stateful = requests.map((r) => ({ ...r, preparsedPolicySetId: 'latch-bench' }));
-    const stateless = requests.map((r) => ({ ...r, policies: { staticPolicies: enc.text } }));
+    const stateless = requests.map((r) => ({ ...r, policies: enc.policySet }));
     let mismatches = 0;
     let evalErrors = 0;
     let statelessChecked = 0;
@@ -125,6 +149,22 @@ if (parsed.type !== 'success') {
         for (let r = 0; r < reps; r++) for (let i = 0; i < N; i++) acc += cedar.statefulIsAuthorized(stateful[i]).response.decision === 'deny' ? 1 : 0;
         return acc;
     }, opts);
+    // Where Cedar's time goes: the bare WASM call (permit-only policy set, empty context and entities), plus
+    // converting this bench's context and entities, plus evaluating the encoded policies.
+    cedar.preparsePolicySet('permit-only', { staticPolicies: 'permit (principal, action, resource);' });
+    const bare = stateful.map((r) => ({ principal: r.principal, action: r.action, resource: r.resource, context: {}, entities: [], preparsedPolicySetId: 'permit-only' }));
+    const permitOnly = stateful.map((r) => ({ ...r, preparsedPolicySetId: 'permit-only' }));
+    const small = { ...opts, rounds: quick ? 3 : 5 };
+    const cedarBare = measure('Cedar call, permit-only, empty request', N, (reps) => {
+        let acc = 0;
+        for (let r = 0; r < reps; r++) for (let i = 0; i < N; i++) acc += cedar.statefulIsAuthorized(bare[i]).type.length;
+        return acc;
+    }, small);
+    const cedarPermit = measure('Cedar call, permit-only, real request', N, (reps) => {
+        let acc = 0;
+        for (let r = 0; r < reps; r++) for (let i = 0; i < N; i++) acc += cedar.statefulIsAuthorized(permitOnly[i]).type.length;
+        return acc;
+    }, small);
     const M = Math.min(N, 500);
     const cedarSlow = measure('Cedar isAuthorized (policy text parsed per call)', M, (reps) => {
         let acc = 0;
@@ -151,7 +191,8 @@ if (parsed.type !== 'success') {
         stateful: cedarFast,
         stateless: cedarSlow,
         buildRequest: build,
-        sampleText: enc.text.split('\n\n').slice(0, 3).join('\n\n'),
+        breakdown: { bareCall: cedarBare, permitOnlyRealRequest: cedarPermit },
+        policyText: enc.text,
     };
 }
 
@@ -162,6 +203,8 @@ parentPort.postMessage({
     policies: set.policies.length,
     enabledPolicies: set.policies.filter((p) => p.state === 'enabled').length,
     reportOnlyPolicies: set.policies.filter((p) => p.state === 'enabledForReportingButNotEnforced').length,
+    accessPolicies: reducedSet.policies.length,
+    blockPolicies: reducedSet.policies.filter((p) => p.grant.kind === 'block').length,
     namedLocations: set.namedLocations.length,
     pool: N,
     agreement: { checked, mismatches: agreeMismatches },

@@ -1,44 +1,46 @@
-// Parse + link + validate a synthetic 2,000-policy workspace with the language services, as the CLI does
-// (loadLatchWorkspace: NodeFileSystem, built-in library, DocumentBuilder.build with validation), plus lowering.
-// Two layouts (one per worker, so each first run is JIT-cold): directory + 20 files × 100 policies, and
-// directory + one file of 2,000 policies.
+// Parse + link + validate a synthetic workspace with the language services, as the CLI does (loadLatchWorkspace:
+// NodeFileSystem, built-in library, DocumentBuilder.build with validation), then lowering.
+//
+// mode 'cold': a fresh worker (own V8 isolate) times loading the modules, then one loadLatchWorkspace + lowering
+//              with a JIT-cold engine: what `latch check` pays once per run, minus Node's own start-up.
+// mode 'warm': after one untimed load, `runs` timed loads (a forced GC before each), with a clock at every
+//              DocumentBuilder phase: what a long-lived process (the language server) pays for a full rebuild.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DocumentState } from 'langium';
-import { NodeFileSystem } from 'langium/node';
-import { URI } from 'vscode-uri';
-import { BUILTIN_LIBRARY_URI, builtinLibraryText, createLatchServices } from '@latch/language';
-import { loadLatchWorkspace } from '../packages/language/out/cli/load-workspace.js';
-import { lowerWorkspace } from '../packages/language/out/lowering/lower-workspace.js';
-import { median } from './harness.js';
-import { directoryText, policiesText } from './workspace-gen.js';
 
-const { policies: P, runs, which } = workerData;
-const tmp = mkdtempSync(join(tmpdir(), 'latch-parse-bench-'));
+const { files, mode, runs } = workerData;
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-function layout(name, files) {
-    const dir = join(tmp, name);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'directory.latch'), directoryText());
-    const paths = [join(dir, 'directory.latch')];
-    let i = 0;
-    for (const n of files) {
-        const f = join(dir, `policies-${String(paths.length).padStart(2, '0')}.latch`);
-        writeFileSync(f, policiesText(i, n));
-        paths.push(f);
-        i += n;
+const t0 = now();
+const { DocumentState } = await import('langium');
+const { NodeFileSystem } = await import('langium/node');
+const { URI } = await import('vscode-uri');
+const { BUILTIN_LIBRARY_URI, builtinLibraryText, createLatchServices } = await import('@latch/language');
+const { loadLatchWorkspace } = await import('../packages/language/out/cli/load-workspace.js');
+const { lowerWorkspace } = await import('../packages/language/out/lowering/lower-workspace.js');
+const { median } = await import('./harness.js');
+const importMs = now() - t0;
+
+function diagnosticsOf(userDocuments) {
+    let errors = 0;
+    let warnings = 0;
+    let firstError;
+    for (const d of userDocuments) {
+        for (const x of d.diagnostics ?? []) {
+            if (x.severity === 1) { errors++; firstError ??= `${d.uri.path.split('/').pop()}:${x.range.start.line + 1}: ${x.message}`; }
+            else if (x.severity === 2) warnings++;
+        }
     }
-    return paths;
+    return { errors, warnings, firstError };
 }
 
-/** loadLatchWorkspace's steps with a clock at each build phase. */
-async function phased(files) {
+/** loadLatchWorkspace's steps, with a clock at each build phase (cumulative ms). */
+async function phased() {
     const marks = {};
-    const t0 = process.hrtime.bigint();
-    const at = () => Number(process.hrtime.bigint() - t0) / 1e6;
+    const start = now();
+    const at = () => now() - start;
     const { shared } = createLatchServices(NodeFileSystem);
     const builder = shared.workspace.DocumentBuilder;
     for (const [state, name] of [[DocumentState.IndexedContent, 'index'], [DocumentState.ComputedScopes, 'scopes'],
@@ -54,55 +56,36 @@ async function phased(files) {
     marks.parse = at();
     await builder.build([builtin, ...docs], { validation: true });
     marks.total = at();
-    return marks;
+    const l0 = now();
+    const lowered = lowerWorkspace([builtin, ...docs]);
+    marks.lower = now() - l0;
+    return { marks, userDocuments: docs, policies: lowered.set.policies.length };
 }
 
-function diagnosticsOf(ws) {
-    let errors = 0;
-    let warnings = 0;
-    let first;
-    for (const d of ws.userDocuments) {
-        for (const x of d.diagnostics ?? []) {
-            if (x.severity === 1) { errors++; first ??= `${d.uri.path.split('/').pop()}:${x.range.start.line + 1}: ${x.message}`; }
-            else if (x.severity === 2) warnings++;
-        }
+let result;
+if (mode === 'cold') {
+    const a = now();
+    const ws = await loadLatchWorkspace(files);
+    const loadMs = now() - a;
+    const b = now();
+    const lowered = lowerWorkspace(ws.documents);
+    const lowerMs = now() - b;
+    result = {
+        importMs, loadMs, lowerMs, policies: lowered.set.policies.length, ...diagnosticsOf(ws.userDocuments),
+        lines: ws.userDocuments.reduce((s, d) => s + d.textDocument.lineCount, 0),
+        bytes: ws.userDocuments.reduce((s, d) => s + d.textDocument.getText().length, 0),
+    };
+} else {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc');
+    await phased(); // warm-up
+    const all = [];
+    for (let r = 0; r < runs; r++) {
+        gc();
+        all.push((await phased()).marks);
     }
-    return { errors, warnings, firstError: first };
+    const phases = {};
+    for (const k of Object.keys(all[0])) phases[k] = median(all.map((m) => m[k]));
+    result = { phases, totals: all.map((m) => m.total), lowers: all.map((m) => m.lower) };
 }
-
-const results = [];
-try {
-    const layouts = which === 'split'
-        ? [{ name: `directory + ${P / 100} files × 100 policies`, files: layout('split', Array.from({ length: P / 100 }, () => 100)) }]
-        : [{ name: `directory + 1 file × ${P} policies`, files: layout('single', [P]) }];
-    for (const l of layouts) {
-        const totals = [];
-        const lowers = [];
-        let diag;
-        let policyCount = 0;
-        let lines = 0;
-        for (let r = 0; r < runs; r++) {
-            const t0 = process.hrtime.bigint();
-            const ws = await loadLatchWorkspace(l.files);
-            totals.push(Number(process.hrtime.bigint() - t0) / 1e6);
-            const t1 = process.hrtime.bigint();
-            const lowered = lowerWorkspace(ws.documents);
-            lowers.push(Number(process.hrtime.bigint() - t1) / 1e6);
-            policyCount = lowered.set.policies.length;
-            diag ??= diagnosticsOf(ws);
-            lines = ws.userDocuments.reduce((s, d) => s + d.textDocument.lineCount, 0);
-        }
-        const phases = [];
-        for (let r = 0; r < Math.max(3, Math.ceil(runs / 2)); r++) phases.push(await phased(l.files));
-        const phaseMedian = {};
-        for (const k of Object.keys(phases[0])) phaseMedian[k] = median(phases.map((p) => p[k]));
-        results.push({
-            layout: l.name, files: l.files.length, lines, policies: policyCount, ...diag,
-            coldMs: totals[0], warmMedianMs: median(totals.slice(1)), medianAllMs: median(totals), runs: totals.length, runMs: totals,
-            lowerMedianMs: median(lowers), lowerColdMs: lowers[0], phases: phaseMedian,
-        });
-    }
-} finally {
-    rmSync(tmp, { recursive: true, force: true });
-}
-parentPort.postMessage(results);
+parentPort.postMessage(result);

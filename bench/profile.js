@@ -3,12 +3,12 @@
 //
 //   npx node bench/profile.js [contoso|j0eyv] [fast|compile|evaluate] [seconds]
 //
-// Also writes bench/profile-<set>-<path>.cpuprofile (open it in Chrome DevTools → Performance, or VS Code).
+// Also writes <tmpdir>/latch-profile-<set>-<path>.cpuprofile (open it in Chrome DevTools → Performance, or VS Code).
 
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compilePolicySet, compileSignIn, decideOutcome, evaluate, satisfiedControls } from '@latch/engine';
 import { loadContoso, loadJ0eyv } from './sets.js';
 import { signInPool } from './signins.js';
@@ -43,7 +43,7 @@ const ns = Number(process.hrtime.bigint() - t0);
 const { profile } = await session.post('Profiler.stop');
 session.disconnect();
 
-const out = join(dirname(fileURLToPath(import.meta.url)), `profile-${which}-${path}.cpuprofile`);
+const out = join(tmpdir(), `latch-profile-${which}-${path}.cpuprofile`);
 writeFileSync(out, JSON.stringify(profile));
 
 // Self time per function (sample counts × interval).
@@ -57,7 +57,17 @@ profile.samples.forEach((id, i) => {
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
+// Self time per module: a package under node_modules, an engine source file, or a V8 bucket.
+const byModule = new Map();
+profile.samples.forEach((id, i) => {
+    const url = byId.get(id).callFrame.url;
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    const key = m ? m[1] : /packages\/engine\/out\//.test(url) ? `engine ${url.split('/out/')[1]}` : url ? url.split('/').slice(-2).join('/') : byId.get(id).callFrame.functionName;
+    byModule.set(key, (byModule.get(key) ?? 0) + (dt[i] ?? 0));
+});
 console.log(`${which} / ${path}: ${sweeps} sweeps of ${N} sign-ins, ${(ns / (sweeps * N)).toFixed(0)} ns/evaluation under the profiler (checksum ${acc})`);
 console.log(`profile written to ${out}\n`);
 console.log('| self % | function |\n|---:|---|');
 for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`| ${(100 * v / total).toFixed(1)} | \`${k.trim()}\` |`);
+console.log('\n| self % | module |\n|---:|---|');
+for (const [k, v] of [...byModule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`| ${(100 * v / total).toFixed(1)} | \`${k}\` |`);

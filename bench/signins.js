@@ -91,7 +91,9 @@ export function referencedAtoms(set) {
     }
     for (const g of excludeGroups) if (includeGroups.has(g)) excludeGroups.delete(g);
     for (const u of set.directory.users) for (const x of u.roles) roles.add(x);
-    return { includeGroups: [...includeGroups], excludeGroups: [...excludeGroups], users: [...users], roles: [...roles],
+    // Persona weight grows with the square of the number of policies naming the group (a baseline writes many
+    // policies for its big personas and one or two for service accounts or rooms).
+    return { includeGroups: [...includeGroups].map(([g, n]) => [g, n * n]), excludeGroups: [...excludeGroups], users: [...users], roles: [...roles],
         apps: [...apps], controls: [...controls], authContexts: [...authContexts], tenants: [...tenants] };
 }
 
@@ -125,7 +127,7 @@ export function signInPool(set, count, seed = 0x1a7c4) {
     const controlPool = [...new Set([...atoms.controls, 'mfa', 'compliantApplication', 'approvedApplication'])];
 
     const osVersion = {
-        windows: () => r.pick(['10.0.19045.4170', '10.0.19044.3086', '10.0.22631.3296', '10.0.26100.2033']),
+        windows: () => r.weighted([['10.0.19045.4170', 12], ['10.0.19044.3086', 3], ['10.0.22631.3296', 40], ['10.0.26100.2033', 45]]),
         macOS: () => r.pick(['14.5', '15.1', '13.6.7']),
         iOS: () => r.pick(['17.5.1', '18.1']),
         android: () => r.pick(['14', '15', '13']),
@@ -142,7 +144,7 @@ export function signInPool(set, count, seed = 0x1a7c4) {
         const who = r.next();
         if (dirUsers.length > 0 && who < 0.25) {
             s.userId = r.weighted(dirUsers);
-        } else if (atoms.users.length > 0 && who < 0.28) {
+        } else if (atoms.users.length > 0 && who < 0.27) {
             s.userId = r.pick(atoms.users);
         } else {
             s.userId = r.pick(syntheticUsers);
@@ -155,7 +157,7 @@ export function signInPool(set, count, seed = 0x1a7c4) {
         for (const g of atoms.excludeGroups) if (r.chance(0.02)) groups.push(g);
         s.memberOf = [...new Set(groups)];
         s.roles = r.chance(0.2) && atoms.roles.length > 0 ? [...new Set([r.pick(atoms.roles), ...(r.chance(0.3) ? [r.pick(atoms.roles)] : [])])] : [];
-        if (r.chance(0.12)) {
+        if (r.chance(0.08)) {
             s.guestType = r.pick(GUEST_TYPES);
             s.homeTenantId = r.pick(guestTenants);
         }
@@ -183,12 +185,12 @@ export function signInPool(set, count, seed = 0x1a7c4) {
         }
         s.country = r.weighted([
             [() => r.pick(listedCountries.length > 0 ? listedCountries : OTHER_COUNTRIES), 90],
-            [() => r.pick(OTHER_COUNTRIES), 8],
+            [() => r.pick(OTHER_COUNTRIES), 6],
             [() => 'unknown', 2],
         ])();
         // How
-        s.devicePlatform = r.weighted([['windows', 40], ['iOS', 17], ['android', 15], ['macOS', 14], ['linux', 5], ['windowsPhone', 1], ['unknown', 8]]);
-        s.clientAppType = r.weighted([['browser', 47], ['mobileAppsAndDesktopClients', 47], ['exchangeActiveSync', 3], ['easSupported', 1], ['other', 2]]);
+        s.devicePlatform = r.weighted([['windows', 40], ['iOS', 17], ['android', 15], ['macOS', 14], ['linux', 5], ['windowsPhone', 1], ['unknown', 4]]);
+        s.clientAppType = r.weighted([['browser', 47], ['mobileAppsAndDesktopClients', 47], ['exchangeActiveSync', 2], ['easSupported', 0.5], ['other', 1.5]]);
         if (r.chance(0.6)) {
             const props = {
                 deviceOwnership: r.weighted([['Company', 70], ['Personal', 30]]),

@@ -156,6 +156,11 @@ export function signIn(overrides: Partial<SignIn> = {}): SignIn {
   };
 }
 
+/** An anonymous identity (a scenario's `user { … }`): no declared user, exactly the stated memberships. */
+export function anon(overrides: Partial<SignIn> = {}): SignIn {
+  return signIn({ userId: undefined, anonymous: true, memberOf: [], roles: [], ...overrides });
+}
+
 /** The sign-in without some fields (missing input). */
 export function without(s: SignIn, ...fields: (keyof SignIn)[]): SignIn {
   const out: SignIn = { ...s };

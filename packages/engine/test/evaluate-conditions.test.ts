@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform, Policy, SignIn } from '../src/model.js';
 import {
-  ALL_USERS, APP, GROUP, LOC, MON_FRI, ROLE, TENANT, USER, app, apps, block, describeOutcomeAgreement, ev, policy,
+  ALL_USERS, APP, anon, GROUP, LOC, MON_FRI, ROLE, TENANT, USER, app, apps, block, describeOutcomeAgreement, ev, policy,
   reason, registered, set, signIn, users, verdict, window, without, and,
 } from './builders.js';
 
@@ -43,7 +43,7 @@ describe('users', () => {
   it('nested group membership via the sign-in memberOf is transitive', () => {
     const p = policy('P', { users: users({ groups: [GROUP.finance] }), grant: mfa });
     // An anonymous identity stating membership of FinanceLeads is in Finance too.
-    expect(verdict(p, signIn({ userId: undefined, memberOf: [GROUP.financeLeads] }))).toBe('applies');
+    expect(verdict(p, anon({ memberOf: [GROUP.financeLeads] }))).toBe('applies');
     // An open group nested in a closed one: stating the open group gives the closed one.
     const ops = policy('O', { users: users({ groups: [GROUP.ops] }) });
     expect(verdict(ops, signIn({ memberOf: [GROUP.contractors] }))).toBe('applies');
@@ -54,7 +54,7 @@ describe('users', () => {
     const p = policy('P', { users: users({ groups: [GROUP.contractors] }), grant: mfa });
     expect(verdict(p, signIn({ userId: USER.alice }))).toBe('users');
     expect(verdict(p, signIn({ userId: USER.alice, memberOf: [GROUP.contractors] }))).toBe('applies');
-    expect(verdict(p, signIn({ userId: undefined, memberOf: [GROUP.contractors] }))).toBe('applies');
+    expect(verdict(p, anon({ memberOf: [GROUP.contractors] }))).toBe('applies');
   });
 
   it('closed groups: exactly their (transitive) members', () => {
@@ -66,14 +66,14 @@ describe('users', () => {
   it('built-in roles from the directory and from the sign-in', () => {
     const p = policy('P', { users: users({ roles: [ROLE.globalAdmin] }), grant: mfa });
     expect(verdict(p, signIn({ userId: USER.carol }))).toBe('applies');
-    expect(verdict(p, signIn({ userId: undefined, memberOf: [], roles: [ROLE.globalAdmin] }))).toBe('applies');
+    expect(verdict(p, anon({ roles: [ROLE.globalAdmin] }))).toBe('applies');
     expect(verdict(p, signIn({ userId: USER.alice }))).toBe('users');
   });
 
   it('custom roles (directory role builtIn: false) are ignored, in include and in exclude', () => {
     const inc = policy('P', { users: users({ roles: [ROLE.payrollAuditor] }), grant: mfa });
     expect(verdict(inc, signIn({ userId: USER.pat }))).toBe('users');
-    expect(verdict(inc, signIn({ userId: undefined, memberOf: [], roles: [ROLE.payrollAuditor] }))).toBe('users');
+    expect(verdict(inc, anon({ roles: [ROLE.payrollAuditor] }))).toBe('users');
     const exc = policy('Q', { users: users({ all: true }, { roles: [ROLE.payrollAuditor] }), grant: block });
     expect(verdict(exc, signIn({ userId: USER.pat }))).toBe('applies');
   });
@@ -91,7 +91,7 @@ describe('users', () => {
     const other = policy('P', { users: users({ guests: { types: ['b2bCollaborationGuest'], tenants: ['tenant-other'] } }) });
     expect(verdict(other, signIn({ userId: USER.eve }))).toBe('users');
     // An anonymous guest stated by the sign-in.
-    expect(verdict(other, signIn({ userId: undefined, memberOf: [], guestType: 'b2bCollaborationGuest', homeTenantId: 'tenant-other' }))).toBe('applies');
+    expect(verdict(other, anon({ guestType: 'b2bCollaborationGuest', homeTenantId: 'tenant-other' }))).toBe('applies');
   });
 
   it('GuestsOrExternalUsers: every guest or external user', () => {
@@ -109,13 +109,13 @@ describe('users', () => {
     expect(verdict(policy('P', { users: users({ users: [USER.alice] }) }), signIn({ userId: 'U-Alice' }))).toBe('applies');
     expect(verdict(policy('P', { users: users({ groups: [GROUP.finance.toUpperCase()] }) }), signIn({ userId: USER.carol }))).toBe('applies');
     expect(verdict(policy('P', { users: users({ roles: [ROLE.globalAdmin.toUpperCase()] }) }), signIn({ userId: USER.carol }))).toBe('applies');
-    expect(verdict(policy('P', { users: users({ groups: [GROUP.finance] }) }), signIn({ userId: undefined, memberOf: ['G-FINANCELEADS'] }))).toBe('applies');
+    expect(verdict(policy('P', { users: users({ groups: [GROUP.finance] }) }), anon({ memberOf: ['G-FINANCELEADS'] }))).toBe('applies');
     expect(verdict(policy('P', { users: users({ guests: { types: ['B2BCollaborationGuest' as 'b2bCollaborationGuest'] } }) }), signIn({ userId: USER.eve }))).toBe('applies');
   });
 
-  it('an anonymous identity (stated, with no user) is not missing input', () => {
+  it('an anonymous identity (user { … }) is not missing input: it is none of the declared users', () => {
     const p = policy('P', { users: users({ users: [USER.alice] }) });
-    expect(verdict(p, signIn({ userId: undefined, memberOf: [], roles: [] }))).toBe('users');
+    expect(verdict(p, anon())).toBe('users');
   });
 
   it('no identity at all is missing input where it could change the result', () => {
@@ -420,6 +420,15 @@ describe('locations', () => {
     expect([r.outcome, reason(r, 'P')]).toEqual(['allow', 'notEnoughInformation']);
     r = ev(set([notTrusted]), s, 'lenient');
     expect([r.outcome, reason(r, 'P')]).toEqual(['block', 'applies']);
+  });
+
+  it('a missing IP cannot change the result when no IP could match', () => {
+    const s = without(signIn(), 'ipAddress');
+    expect(verdict(loc([LOC.corpHq], [LOC.corpHq]), s, 'strict')).toBe('location');
+    // CorpHQ is the only trusted location: AllTrusted minus CorpHQ is empty.
+    expect(verdict(loc(['AllTrusted'], [LOC.corpHq]), s, 'strict')).toBe('location');
+    // …but AllTrusted minus Branch (untrusted) still depends on the IP.
+    expect(verdict(loc(['AllTrusted'], [LOC.branch]), s, 'strict')).toBe('notEnoughInformation');
   });
 
   it('missing input only matters for the locations the policy uses', () => {

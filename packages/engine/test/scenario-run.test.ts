@@ -5,7 +5,7 @@ import type { Policy, PolicySet } from '../src/model.js';
 import { formatCnf, requirementToCnf, runScenario, sameCnf } from '../src/scenario/index.js';
 import type { Expectation } from '../src/scenario/model.js';
 import {
-  APP, GROUP, LOC, STRENGTH, TERMS, after, and, app, apps, block, ctl, initial, or, policy, rAnd, rOr, scenario, set,
+  APP, anon, GROUP, LOC, STRENGTH, TERMS, after, and, app, apps, block, ctl, initial, or, policy, rAnd, rOr, scenario, set,
   signIn, users,
 } from './builders.js';
 
@@ -53,7 +53,7 @@ function contoso(extra: Policy[] = []): PolicySet {
 }
 
 describe('expectations: pass and fail messages', () => {
-  const contractorOnPayroll = signIn({ userId: undefined, memberOf: [GROUP.contractors], target: app(APP.payroll) });
+  const contractorOnPayroll = anon({ memberOf: [GROUP.contractors], target: app(APP.payroll) });
 
   it('requires: compared as CNF, whatever the written order', () => {
     const exp: Expectation[] = [
@@ -201,7 +201,7 @@ describe('continuous access evaluation', () => {
 
   it('a non-CAE app: a critical event revokes at the next token refresh (60m)', () => {
     const s = contoso();
-    const first = initial(signIn({ userId: undefined, memberOf: [GROUP.contractors], target: app(APP.payroll) }));
+    const first = initial(anon({ memberOf: [GROUP.contractors], target: app(APP.payroll) }));
     const next = after(first, 5, {}, [{ kind: 'revoked' }, { kind: 'revokedAt', minutes: 60 }, { kind: 'revokedAt', minutes: 5 }], ['passwordReset']);
     const r = runScenario(s, scenario('Contractor', first, next));
     const [revoked, at60, at5] = r.steps[1]!.expectations;

@@ -32,6 +32,7 @@ export const IssueCodes = {
     ConflictingIncludeExclude: 'conflicting-include-exclude',
     LocationShape: 'location-shape',
     InvalidGuid: 'invalid-id',
+    ClosedGroupMembership: 'closed-group-membership',
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];

@@ -40,6 +40,7 @@ export function registerValidationChecks(services: LatchServices): void {
         ExpectNotApplies: scenarios.checkNotApplies.bind(scenarios),
         Scenario: scenarios.checkScenario.bind(scenarios),
         Strength: scenarios.checkStrength.bind(scenarios),
+        UserInput: scenarios.checkUserInput.bind(scenarios),
         AuthContext: scenarios.checkAuthContext.bind(scenarios),
     };
     registry.register(checks);

@@ -3,6 +3,23 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
 
+/** Users of a closed group, through nested groups. */
+function closedMembers(group: ast.Group): Set<ast.User> {
+    const users = new Set<ast.User>();
+    const seen = new Set<ast.Group>();
+    const visit = (g: ast.Group) => {
+        if (seen.has(g)) return;
+        seen.add(g);
+        for (const m of g.members) {
+            const target = m.ref;
+            if (ast.isUser(target)) users.add(target);
+            else if (ast.isGroup(target)) visit(target);
+        }
+    };
+    visit(group);
+    return users;
+}
+
 const REASONS: readonly string[] = ['policyNotEnabled', 'notEnoughInformation', ...CONDITION_ORDER];
 
 /** Scenario and declaration details: reasons, step order, strength methods, auth context ids. */
@@ -24,6 +41,18 @@ export class ScenarioChecks {
             }
             if (minutes !== undefined) last = Math.max(last, minutes);
         }
+    }
+
+    /** A closed group (declared with members) contains exactly its members: stating another user in it contradicts the directory. */
+    checkUserInput(node: ast.UserInput, accept: ValidationAcceptor): void {
+        node.groups.forEach((ref, index) => {
+            const group = ref.ref;
+            if (!group || group.members.length === 0) return;
+            const user = node.user?.ref;
+            if (user && closedMembers(group).has(user)) return;
+            accept('warning', `'${group.name}' is a closed group (declared with members) and ${user ? `'${user.name}' is not one of them` : 'an anonymous user is not one of them'}: the scenario's statement is used, the directory says otherwise`,
+                { node, property: 'groups', index, code: IssueCodes.ClosedGroupMembership });
+        });
     }
 
     checkStrength(node: ast.Strength, accept: ValidationAcceptor): void {
