@@ -6,8 +6,6 @@
 // mode 'warm': after one untimed load, `runs` timed loads (a forced GC before each), with a clock at every
 //              DocumentBuilder phase: what a long-lived process (the language server) pays for a full rebuild.
 
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { files, mode, runs } = workerData;
@@ -64,28 +62,34 @@ async function phased() {
 
 let result;
 if (mode === 'cold') {
+    const c0 = process.cpuUsage();
     const a = now();
     const ws = await loadLatchWorkspace(files);
     const loadMs = now() - a;
+    const c = process.cpuUsage(c0);
+    const loadCpuMs = (c.user + c.system) / 1000;
     const b = now();
     const lowered = lowerWorkspace(ws.documents);
     const lowerMs = now() - b;
     result = {
-        importMs, loadMs, lowerMs, policies: lowered.set.policies.length, ...diagnosticsOf(ws.userDocuments),
+        importMs, loadMs, loadCpuMs, lowerMs, policies: lowered.set.policies.length, ...diagnosticsOf(ws.userDocuments),
         lines: ws.userDocuments.reduce((s, d) => s + d.textDocument.lineCount, 0),
         bytes: ws.userDocuments.reduce((s, d) => s + d.textDocument.getText().length, 0),
     };
 } else {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc');
+    const { collectGarbage: gc } = await import('./harness.js');
     await phased(); // warm-up
     const all = [];
+    const cpu = [];
     for (let r = 0; r < runs; r++) {
         gc();
+        const c0 = process.cpuUsage();
         all.push((await phased()).marks);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
     }
     const phases = {};
     for (const k of Object.keys(all[0])) phases[k] = median(all.map((m) => m[k]));
-    result = { phases, totals: all.map((m) => m.total), lowers: all.map((m) => m.lower) };
+    result = { phases, totals: all.map((m) => m.total), lowers: all.map((m) => m.lower), cpu };
 }
 parentPort.postMessage(result);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { buildWorkspace, clearWorkspace, ensureBuiltins } from './helpers.js';
 import { extractLatchBlocks, readLanguageMd } from './language-md.js';
 
@@ -148,9 +148,11 @@ class Generator {
 }
 
 describe('fuzz: parse + validate + lower never throws and stays fast', () => {
-    const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Langium logs (and swallows) exceptions of checks; the spy both silences and records them.
+    let errorSpy: MockInstance<typeof console.error>;
 
     beforeAll(async () => {
+        errorSpy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         await ensureBuiltins();
     });
 

@@ -1,7 +1,7 @@
 // Shared test harness: one Latch services instance with the built-in library loaded, and helpers that build one or
 // more in-memory documents as one workspace (names are global across files) and return their diagnostics.
 
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type AstNode, type LangiumDocument, type MultiReference, type Reference } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { BUILTIN_LIBRARY_URI, builtinLibraryText, isBuiltinUri } from '../src/builtins/builtin-library.js';
 import { createLatchServices } from '../src/latch-module.js';
@@ -50,7 +50,7 @@ function toIssue(doc: LangiumDocument, d: Diagnostic): Issue {
     return {
         code: codeOf(d),
         severity: SEVERITY[d.severity ?? 1],
-        message: d.message,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
         range: d.range,
         text: td.getText().slice(td.offsetAt(d.range.start), td.offsetAt(d.range.end)),
         file: doc.uri.path.split('/').pop() ?? '',
@@ -103,6 +103,11 @@ export async function validate(text: string): Promise<Workspace> {
 export async function clearWorkspace(): Promise<void> {
     const uris = documents.all.filter((d) => !isBuiltinUri(d.uri.toString())).map((d) => d.uri).toArray();
     if (uris.length > 0) await builder.update([], uris);
+}
+
+/** The target of a (single) reference; undefined when unresolved. */
+export function targetOf(r: Reference | MultiReference): AstNode | undefined {
+    return 'ref' in r ? r.ref : undefined;
 }
 
 /** Lexing, parsing and linking problems (Langium's own codes). */

@@ -2,7 +2,8 @@
 // errors. They do produce some warnings … on purpose." This test holds the document to that promise.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, clearWorkspace, render, SYNTAX_CODES, type Workspace } from './helpers.js';
+import { isDocument } from '../src/generated/ast.js';
+import { buildWorkspace, clearWorkspace, render, SYNTAX_CODES, targetOf, type Workspace } from './helpers.js';
 import { extractLatchBlocks, languageMdPath, readLanguageMd } from './language-md.js';
 
 describe('LANGUAGE.md code blocks as one workspace', () => {
@@ -29,7 +30,7 @@ describe('LANGUAGE.md code blocks as one workspace', () => {
             expect(doc.parseResult.lexerErrors, doc.uri.toString()).toEqual([]);
             expect(doc.parseResult.parserErrors, doc.uri.toString()).toEqual([]);
         }
-        const elements = ws.docs.flatMap((d) => (d.parseResult.value as { elements: Array<{ $type: string }> }).elements.map((e) => e.$type));
+        const elements = ws.docs.flatMap((d) => (isDocument(d.parseResult.value) ? d.parseResult.value.elements : []).map((e) => e.$type));
         expect(elements.filter((t) => t === 'Policy')).toHaveLength(6);
         expect(elements.filter((t) => t === 'Scenario')).toHaveLength(3);
         expect(elements.filter((t) => t === 'Assertion')).toHaveLength(3);
@@ -55,7 +56,7 @@ describe('LANGUAGE.md code blocks as one workspace', () => {
     it('resolves every reference (including built-ins such as MicrosoftAdminPortals, PhishingResistantMfa, GlobalAdministrator)', () => {
         const refs = ws.docs.flatMap((d) => d.references);
         expect(refs.length).toBeGreaterThan(40);
-        const unresolved = refs.filter((r) => r.ref === undefined).map((r) => r.$refText);
+        const unresolved = refs.filter((r) => targetOf(r) === undefined).map((r) => r.$refText);
         expect(unresolved).toEqual([]);
         const texts = new Set(refs.map((r) => r.$refText));
         for (const builtin of ['MicrosoftAdminPortals', 'AzurePortal', 'PhishingResistantMfa', 'GlobalAdministrator', 'ExchangeOnline', 'SharePointOnline']) {

@@ -4,7 +4,7 @@
 
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IssueCodes } from '../src/validation/issue-codes.js';
-import { buildWorkspace, clearWorkspace, ensureBuiltins, render, SYNTAX_CODES, validate, type Issue } from './helpers.js';
+import { buildWorkspace, clearWorkspace, ensureBuiltins, render, SYNTAX_CODES, targetOf, validate, type Issue } from './helpers.js';
 
 type Sources = string | Record<string, string>;
 
@@ -105,6 +105,7 @@ const CASES: RuleCase[] = [
         good: policy('users all apps all during mon-fri, sun 08:00-18:00 "UTC" grant mfa'),
     },
     { title: 'zero sign-in frequency', code: IssueCodes.InvalidDuration, severity: 'error', bad: policy('users all apps all grant mfa session { signInFrequency 0h }'), covered: ['0h'], good: policy('users all apps all grant mfa session { signInFrequency 1h }') },
+    { title: 'a sign-in frequency Entra cannot express (minutes, > 23h, > 365d)', code: IssueCodes.InvalidDuration, severity: 'error', bad: policy('users all apps all grant mfa session { signInFrequency 90m }') + policy('users all apps all grant mfa session { signInFrequency 24h }', 'Q') + policy('users all apps all grant mfa session { signInFrequency 366d }', 'R'), covered: ['90m', '24h', '366d'], good: policy('users all apps all grant mfa session { signInFrequency 23h }') + policy('users all apps all grant mfa session { signInFrequency 365d }', 'Q') },
     { title: 'zero `after` and `revokedAt`', code: IssueCodes.InvalidDuration, severity: 'error', bad: scenario('after 0m { userRisk high }\n  expect revokedAt 0m'), covered: ['0m', '0m'], good: scenario('after 5m { userRisk high }\n  expect revokedAt 5m') },
 
     // --- policy shape -------------------------------------------------------------------------------------------
@@ -185,6 +186,13 @@ const CASES: RuleCase[] = [
         bad: policy('users all apps all\n  devices include where device.isCompliant -eq True -and device.trustType -eq "AzureAD" -or device.model -eq "x"\n  grant mfa'),
         covered: ['-or'],
         good: policy('users all apps all\n  devices include where (device.isCompliant -eq True -and device.trustType -eq "AzureAD") -or device.model -eq "x"\n  grant mfa'),
+    },
+    {
+        title: 'comments inside a rule are whitespace; errors after them keep their position',
+        code: IssueCodes.DeviceFilterSyntax, severity: 'error',
+        bad: policy('users all apps all\n  devices include where device.isCompliant -eq True /* c -or */ -and // x\n    device.colour -eq "AzureAD"\n  grant mfa'),
+        covered: ['colour'],
+        good: policy('users all apps all\n  devices include where device.isCompliant -eq True /* c -or */ -and // x\n    device.trustType -eq "AzureAD"\n  grant mfa'),
     },
     {
         title: 'an unknown property', code: IssueCodes.DeviceFilterSyntax, severity: 'error',
@@ -300,6 +308,27 @@ const CASES: RuleCase[] = [
         title: 'an `after` step at the same time (60m = 1h)', code: IssueCodes.AfterNotIncreasing, severity: 'error',
         bad: scenario('after 60m { userRisk high }\n  after 1h { userRisk low }'), covered: ['1h'], good: scenario('after 60m { userRisk high }\n  after 1d { userRisk low }'),
     },
+    {
+        title: 'a scenario states a membership of a closed group the directory contradicts', code: IssueCodes.ClosedGroupMembership, severity: 'warning',
+        bad: 'user alice\nuser bob\ngroup Staff { members alice }\ngroup Open\n' + scenario('user bob { groups Open, Staff }') + scenario('user { groups Staff }', 'anonymous'),
+        covered: ['Staff', 'Staff'],
+        // a (transitive) member of a closed group, and any user in an open group, are fine
+        good: 'user alice\nuser bob\ngroup Staff { members Team }\ngroup Team { members alice }\ngroup Open\n' + scenario('user alice { groups Staff }') + scenario('user bob { groups Open }', 'open'),
+    },
+    {
+        title: 'a user included and excluded', code: IssueCodes.ConflictingIncludeExclude, severity: 'warning',
+        bad: 'user alice\n' + policy('users include alice exclude alice\n  apps all\n  grant mfa'), covered: ['users include alice exclude alice'],
+        good: 'user alice\nuser bob\n' + policy('users include alice exclude bob\n  apps all\n  grant mfa'),
+    },
+    {
+        title: 'a role, an app, a location and a platform included and excluded', code: IssueCodes.ConflictingIncludeExclude, severity: 'warning',
+        bad: 'location L { ip 192.0.2.0/24 }\n' + policy('users include role SecurityAdministrator exclude role SecurityAdministrator\n  apps include Payroll exclude Payroll\n  platforms include ios, android exclude ios\n  locations include L, trusted exclude trusted\n  grant mfa') + 'app Payroll\n',
+        covered: [
+            'users include role SecurityAdministrator exclude role SecurityAdministrator', 'apps include Payroll exclude Payroll',
+            'platforms include ios, android exclude ios', 'locations include L, trusted exclude trusted',
+        ],
+        good: 'location L { ip 192.0.2.0/24 }\n' + policy('users include role SecurityAdministrator exclude role GlobalAdministrator\n  apps include Payroll exclude AzurePortal\n  platforms include all exclude ios\n  locations include L exclude trusted\n  grant mfa') + 'app Payroll\n',
+    },
     { title: 'IP ranges and countries in one location', code: IssueCodes.LocationShape, severity: 'error', bad: 'location A { ip 10.0.0.0/16  countries NL }', covered: ['A'], good: 'location A { ip 10.0.0.0/16 }' },
     { title: 'an empty location', code: IssueCodes.LocationShape, severity: 'error', bad: 'location B { }', covered: ['B'], good: 'location B { countries NL }' },
     { title: 'includeUnknown on an IP location', code: IssueCodes.LocationShape, severity: 'error', bad: 'location C { ip 10.0.0.0/16  includeUnknown }', covered: ['includeUnknown'], good: 'location C { countries NL  includeUnknown }' },
@@ -327,6 +356,13 @@ describe('validation rules', () => {
             expect(render(syntaxErrors(ws.issues))).toBe('');
             expect(render(ws.ofCode(code))).toBe('');
         });
+    });
+
+    it('prefix lengths /0–/8 are errors and /9 is accepted, for IPv4 and for IPv6', async () => {
+        const ranges = Array.from({ length: 10 }, (_, n) => [`10.0.0.0/${n}`, `2001:db8::/${n}`]).flat();
+        const ws = await validate(ranges.map((r, i) => `location L${i} { ip ${r} }`).join('\n'));
+        expect(render(syntaxErrors(ws.issues))).toBe('');
+        expect(ws.ofCode(IssueCodes.InvalidCidr).map((i) => i.text)).toEqual(ranges.filter((r) => !r.endsWith('/9')));
     });
 
     it('every issue code of issue-codes.ts has a negative case (codes without a rule should be implemented or removed)', () => {
@@ -366,7 +402,7 @@ describe('references', () => {
             'directory.latch': 'user alice\nuser bg\ngroup Staff { members alice, Nested }\ngroup Nested\napp Payroll\nlocation Office { ip 192.0.2.0/24 trusted }\nstrength Strong { methods fido2 }\nterms ToU\n',
         });
         expect(render(ws.issues)).toBe('');
-        expect(ws.docs.flatMap((d) => d.references).every((r) => r.ref !== undefined)).toBe(true);
+        expect(ws.docs.flatMap((d) => d.references).every((r) => targetOf(r) !== undefined)).toBe(true);
     });
 
     it('a policy and an app may share a name; so may a role, location, strength, terms and auth context', async () => {
@@ -381,7 +417,7 @@ describe('references', () => {
         const ws = await validate('user ^all\ngroup state { members ^all }\n' + policy('users include ^all, state\n  apps all\n  grant mfa'));
         expect(render(ws.issues.filter((i) => i.severity === 'error'))).toBe('');
         const refs = ws.docs[0].references;
-        expect(refs.map((r) => r.ref?.$type)).toEqual(['User', 'User', 'Group']);
+        expect(refs.map((r) => targetOf(r)?.$type)).toEqual(['User', 'User', 'Group']);
     });
 });
 

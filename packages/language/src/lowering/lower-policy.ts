@@ -8,14 +8,14 @@ import { CAE, CLOUD_APP_SECURITY, CONTROL, STATE } from './vocabulary.js';
 export function lowerControl(c: ast.ControlRef): Control {
     if (ast.isStrengthControl(c)) return `authenticationStrength:${refId(c.strength)}`;
     if (ast.isTermsControl(c)) return `termsOfUse:${refId(c.terms)}`;
-    return CONTROL[c.control] ?? c.control;
+    return CONTROL[c.control] ?? c.control ?? '';
 }
 
 function lowerGrant(clause: ast.GrantClause): Grant {
     if (clause.controls.some((c) => ast.isBuiltinControl(c) && c.control === 'block')) return { kind: 'block' };
     // Mixed operators are a validation error; `or` anywhere makes it an OR grant so evaluation stays total.
     const operator = clause.connectives.includes('or') ? 'OR' : 'AND';
-    return { kind: 'controls', operator, controls: clause.controls.map(lowerControl) };
+    return { kind: 'controls', operator, controls: clause.controls.map(lowerControl).filter((c) => c !== '') };
 }
 
 export function lowerSessionSetting(s: ast.SessionSetting, out: SessionControls): void {

@@ -1,28 +1,29 @@
 import {
     type AnalysisReason, type Expectation, type GuestType, type InsiderRiskLevel, type RequirementExpr, type RiskLevel,
     type Scenario, type ScenarioEvent, type ScenarioStep, type SessionControls, type SignIn, type SignInDevice,
-    localTimestampToInstant, parseDuration,
+    isValidTimeZone, localTimestampToInstant, parseDuration,
 } from '@latch/engine';
 import * as ast from '../generated/ast.js';
 import { refId } from './ids.js';
 import { lowerControl, lowerSessionSetting } from './lower-policy.js';
 import { CLIENT, FLOW, PLATFORM } from './vocabulary.js';
 
-export function lowerRequirement(r: ast.Requirement): RequirementExpr {
-    if (ast.isRequirementControl(r)) return { kind: 'control', control: lowerControl(r.control) };
-    if (ast.isRequirementBinary(r)) return { kind: r.operator, left: lowerRequirement(r.left), right: lowerRequirement(r.right) };
+export function lowerRequirement(r: ast.Requirement | undefined): RequirementExpr {
+    if (ast.isRequirementControl(r) && r.control) return { kind: 'control', control: lowerControl(r.control) };
+    if (ast.isRequirementBinary(r) && r.left && r.right) return { kind: r.operator, left: lowerRequirement(r.left), right: lowerRequirement(r.right) };
     return { kind: 'control', control: '?' };
 }
 
-function deviceValue(v: ast.DeviceValue): string | boolean | string[] {
+function deviceValue(v: ast.DeviceValue | undefined): string | boolean | string[] | undefined {
     if (ast.isDeviceList(v)) return [...v.items];
-    return v.value;
+    return v?.value;
 }
 
 /** `device { registered BOOL  PROPERTY VALUE … }`; without `registered`, a device with an id or trust type is registered. */
 function lowerDevice(d: ast.DeviceInput): SignInDevice {
     const properties: SignInDevice['properties'] = {};
     for (const p of d.properties) {
+        if (p.name === undefined) continue;
         const name = p.name.replace(/^device\./i, '');
         const value = deviceValue(p.value);
         properties[name] = name.toLowerCase() === 'iscompliant' && typeof value === 'string' ? value.toLowerCase() === 'true' : value;
@@ -53,7 +54,7 @@ function applyInput(s: SignIn, input: ast.ScenarioInput, events: ScenarioEvent[]
         else s.userRisk = input.level as RiskLevel;
     } else if (ast.isInsiderRiskInput(input)) s.insiderRisk = input.level as InsiderRiskLevel | 'none';
     else if (ast.isFlowInput(input)) s.authenticationFlow = input.flow === 'none' ? 'none' : FLOW[input.flow];
-    else if (ast.isAtInput(input)) s.time = localTimestampToInstant(input.timestamp, input.zone);
+    else if (ast.isAtInput(input)) s.time = input.timestamp && input.zone && isValidTimeZone(input.zone) ? localTimestampToInstant(input.timestamp, input.zone) : undefined;
     else if (ast.isSatisfiedInput(input)) s.satisfied = input.controls.map(lowerControl);
     else if (ast.isEventInput(input)) {
         events.push(input.event as ScenarioEvent);
@@ -68,7 +69,7 @@ function lowerExpectation(e: ast.Expectation): Expectation {
     if (ast.isExpectNotApplies(e)) return { kind: 'notApplies', policies: e.policies.map(refId), reason: e.reason as AnalysisReason };
     if (ast.isExpectSession(e)) {
         const session: SessionControls = {};
-        lowerSessionSetting(e.setting, session);
+        if (e.setting) lowerSessionSetting(e.setting, session);
         return { kind: 'session', session };
     }
     if (ast.isExpectShadow(e)) {

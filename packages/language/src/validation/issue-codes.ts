@@ -31,7 +31,6 @@ export const IssueCodes = {
     AfterNotIncreasing: 'after-not-increasing',
     ConflictingIncludeExclude: 'conflicting-include-exclude',
     LocationShape: 'location-shape',
-    InvalidGuid: 'invalid-id',
     ClosedGroupMembership: 'closed-group-membership',
 } as const;
 

@@ -31,7 +31,7 @@ export function registerValidationChecks(services: LatchServices): void {
         CountryInput: literals.checkCountryInput.bind(literals),
         DuringClause: literals.checkDuring.bind(literals),
         AtInput: literals.checkAt.bind(literals),
-        SignInFrequencySetting: literals.checkDuration.bind(literals),
+        SignInFrequencySetting: [literals.checkDuration.bind(literals), literals.checkSignInFrequency.bind(literals)],
         AfterStep: literals.checkDuration.bind(literals),
         ExpectRevokedAt: literals.checkDuration.bind(literals),
         Policy: [policies.checkPolicy.bind(policies), policies.checkRegisterDeviceConditions.bind(policies)],

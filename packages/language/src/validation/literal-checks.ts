@@ -34,6 +34,7 @@ export class LiteralChecks {
     }
 
     checkIpInput(node: ast.IpInput, accept: ValidationAcceptor): void {
+        if (node.ip === undefined) return; // a syntax error, reported by the parser
         const r = checkIpRange(node.ip);
         if (!r.ok) accept('error', r.message, { node, property: 'ip', code: IssueCodes.InvalidIp });
         else if (node.ip.includes('/')) accept('error', 'A sign-in comes from one IP address, not a range', { node, property: 'ip', code: IssueCodes.InvalidIp });
@@ -48,19 +49,20 @@ export class LiteralChecks {
     checkDuring(node: ast.DuringClause, accept: ValidationAcceptor): void {
         const days = parseDays(node.days);
         if ('error' in days) accept('error', days.error, { node, property: 'days', code: IssueCodes.InvalidDays });
-        if (!parseTimeRange(node.range)) {
+        if (node.range !== undefined && !parseTimeRange(node.range)) {
             accept('error', `'${node.range}' is not a time range HH:MM-HH:MM (00:00–24:00, start ≠ end)`, { node, property: 'range', code: IssueCodes.InvalidTimeRange });
         }
         this.checkZone(node, node.zone, accept);
     }
 
     checkAt(node: ast.AtInput, accept: ValidationAcceptor): void {
-        if (this.checkZone(node, node.zone, accept) && !localTimestampToInstant(node.timestamp, node.zone)) {
+        if (this.checkZone(node, node.zone, accept) && node.timestamp !== undefined && !localTimestampToInstant(node.timestamp, node.zone)) {
             accept('error', `'${node.timestamp}' is not a valid date and time`, { node, property: 'timestamp', code: IssueCodes.InvalidTimestamp });
         }
     }
 
-    private checkZone(node: ast.DuringClause | ast.AtInput, zone: string, accept: ValidationAcceptor): boolean {
+    private checkZone(node: ast.DuringClause | ast.AtInput, zone: string | undefined, accept: ValidationAcceptor): boolean {
+        if (zone === undefined) return false; // a syntax error, reported by the parser
         if (isValidTimeZone(zone)) return true;
         accept('error', `'${zone}' is not an IANA time zone (e.g. "Europe/Amsterdam")`, { node, property: 'zone', code: IssueCodes.InvalidTimeZone });
         return false;
@@ -71,6 +73,17 @@ export class LiteralChecks {
             : node.$type === 'AfterStep' ? [node.delay, 'delay'] : [node.at, 'at'];
         if (text !== undefined && parseDuration(text) === undefined) {
             accept('error', `'${text}' is not a positive duration (e.g. 20m, 4h, 7d)`, { node, property, code: IssueCodes.InvalidDuration });
+        }
+    }
+
+    /** Entra's sign-in frequency: 1–23 hours or 1–365 days. */
+    checkSignInFrequency(node: ast.SignInFrequencySetting, accept: ValidationAcceptor): void {
+        const text = node.duration;
+        if (text === undefined || parseDuration(text) === undefined) return;
+        const m = /^([0-9]+)([hd])$/.exec(text);
+        const n = m ? Number(m[1]) : 0;
+        if (!m || (m[2] === 'h' && n > 23) || (m[2] === 'd' && n > 365)) {
+            accept('error', `Entra sets a sign-in frequency in whole hours (1h–23h) or days (1d–365d), not '${text}'`, { node, property: 'duration', code: IssueCodes.InvalidDuration });
         }
     }
 }

@@ -37,7 +37,7 @@ export class NameChecks {
         const decls = this.declarations();
         const doc = AstUtils.getDocument(node);
         for (const el of node.elements) {
-            if (ast.isTenant(el)) continue;
+            if (ast.isTenant(el) || el.name === undefined) continue;
             const others = (decls.get(key(el.$type, el.name)) ?? []).filter((d) => !(d.documentUri.toString() === doc.uri.toString() && d.path === this.locator.getAstNodePath(el)));
             if (others.length > 0) {
                 const where = others.map((d) => `${d.documentUri.path.split('/').pop()}${d.nameSegment ? `:${d.nameSegment.range.start.line + 1}` : ''}`).join(', ');

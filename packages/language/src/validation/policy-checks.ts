@@ -58,6 +58,26 @@ export class PolicyChecks {
             accept('warning', "persistentBrowser works correctly only with 'apps include all' (Entra)", { node: persistent, code: IssueCodes.PersistentBrowserScope });
         }
         this.checkName(node, accept);
+        this.checkIncludeExclude(clauses, accept);
+    }
+
+    /** The same value on both sides: exclude wins, so the include is dead weight (or a mistake). */
+    private checkIncludeExclude(clauses: readonly Clause[], accept: ValidationAcceptor): void {
+        const report = (node: ast.PolicyClause, keys: Array<string | undefined>, excluded: Array<string | undefined>) => {
+            const both = [...new Set(keys.filter((k) => k !== undefined && excluded.includes(k)))];
+            for (const k of both) {
+                accept('warning', `'${k}' is both included and excluded: exclude wins, so it is never targeted`, { node, code: IssueCodes.ConflictingIncludeExclude });
+            }
+        };
+        const principal = (i: ast.PrincipalItem) => ast.isPrincipalRef(i) ? i.principal?.$refText : ast.isRoleItem(i) ? `role ${i.role?.$refText}` : undefined;
+        const app = (i: ast.AppItem) => (ast.isAppRef(i) ? i.app?.$refText : undefined);
+        const location = (i: ast.LocationItem) => (ast.isLocationRef(i) ? i.location?.$refText : ast.isTrustedLocations(i) ? 'trusted' : undefined);
+        for (const c of clauses) {
+            if (ast.isUsersClause(c)) report(c, (c.include?.items ?? []).map(principal), (c.exclude?.items ?? []).map(principal));
+            else if (ast.isAppsClause(c)) report(c, (c.include?.items ?? []).map(app), (c.exclude?.items ?? []).map(app));
+            else if (ast.isLocationsClause(c)) report(c, c.include.map(location), c.exclude.map(location));
+            else if (ast.isPlatformsClause(c)) report(c, c.include, c.exclude);
+        }
     }
 
     private checkGrant(clauses: readonly Clause[], accept: ValidationAcceptor): void {
@@ -100,7 +120,7 @@ export class PolicyChecks {
     private checkRoles(clauses: readonly Clause[], accept: ValidationAcceptor): void {
         const users = clauses.find(ast.isUsersClause);
         for (const item of [...(users?.include?.items ?? []), ...(users?.exclude?.items ?? [])]) {
-            const role = ast.isRoleItem(item) ? item.role.ref : undefined;
+            const role = ast.isRoleItem(item) ? item.role?.ref : undefined;
             if (role && !isBuiltinUri(AstUtils.getDocument(role).uri.toString())) {
                 accept('warning', `'${role.name}' is a custom role: Entra ignores custom roles in Conditional Access`, { node: item, property: 'role', code: IssueCodes.CustomRole });
             }

@@ -25,7 +25,7 @@ const REASONS: readonly string[] = ['policyNotEnabled', 'notEnoughInformation', 
 /** Scenario and declaration details: reasons, step order, strength methods, auth context ids. */
 export class ScenarioChecks {
     checkNotApplies(node: ast.ExpectNotApplies, accept: ValidationAcceptor): void {
-        if (!REASONS.includes(node.reason)) {
+        if (node.reason !== undefined && !REASONS.includes(node.reason)) {
             accept('error', `'${node.reason}' is not a reason (expected one of ${REASONS.join(', ')})`, { node, property: 'reason', code: IssueCodes.InvalidReason });
         }
     }
