@@ -1,5 +1,5 @@
 // One policy set, in its own worker (own V8 isolate: no JIT feedback shared with the other set): agreement checks,
-// Latch throughput on three paths, and the Cedar peer.
+// Latch throughput on three paths (plus a what-if), and the Cedar peer.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import cedar from '@cedar-policy/cedar-wasm/nodejs';

@@ -85,6 +85,9 @@ export interface CompiledSet {
     caeApps: Set<string>;
     /** User ids (lower) named in policies but not in the directory: candidates when a sign-in's user is missing. */
     namedUsers: string[];
+    /** Does any policy use time windows / any location IP ranges? (lets sign-ins skip parsing what no policy reads) */
+    hasTimes: boolean;
+    hasIpLocations: boolean;
     /** One address per region of the IP space with constant location membership (for a missing IP). */
     ipCandidates: bigint[];
     /** One country per class of constant location membership, 'UNKNOWN' included (for a missing country). */
@@ -299,7 +302,8 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
 
     const compiled: CompiledSet = {
         set, policies, principals, apps, locations, locationIndex, groupAncestors, userGroups, users, customRoles, caeApps,
-        namedUsers, ipCandidates: ipCandidates(locations), countryCandidates: countryCandidates(locations),
+        namedUsers, ipCandidates: ipCandidates(locations),
+        hasTimes: policies.some((p) => p.times !== undefined), hasIpLocations: locations.some((l) => l.kind === 'ip'), countryCandidates: countryCandidates(locations),
     };
     cache.set(set, compiled);
     return compiled;

@@ -6,6 +6,7 @@ import {
     CLIENT_INDEX, type CompiledNamedLocation, type CompiledSet, FLOW_INDEX, INSIDER_INDEX, PLATFORM_INDEX, RISK_INDEX,
     UNKNOWN_PLATFORM,
 } from './compile-set.js';
+import { isLegacyClient } from './requirement.js';
 import { F, T, type Tri } from './tri.js';
 
 /** Who may be signing in: the principals (user id, groups transitively, built-in roles) and guest facts. */
@@ -38,6 +39,8 @@ export interface CompiledSignIn {
      * completion when either is missing (so a location condition is Unknown only if the missing input matters).
      */
     locationVectors: Tri[][];
+    /** Legacy client (exchangeActiveSync, easSupported, other): any clause blocks it. */
+    legacy: boolean;
     instantMs: number | undefined;
     zoneClocks: Map<string, { day: number; minute: number }>;
 }
@@ -86,7 +89,13 @@ function membership(l: CompiledNamedLocation, ip: bigint | undefined, country: s
 }
 
 function locationVectors(cs: CompiledSet, s: SignIn): Tri[][] {
-    // An unparsable IP is a known value outside every range, not missing input.
+    if (cs.locations.length === 0) return [[]];
+    if (s.ipAddress !== undefined && s.country !== undefined) {
+        // An unparsable IP is a known value outside every range, not missing input.
+        const ip = cs.hasIpLocations ? ipToBigInt(s.ipAddress) : undefined;
+        const country = s.country.toUpperCase();
+        return [cs.locations.map((l) => membership(l, ip, country))];
+    }
     const ips: (bigint | undefined)[] = s.ipAddress === undefined ? cs.ipCandidates : [ipToBigInt(s.ipAddress)];
     const countries: (string | undefined)[] = s.country === undefined ? cs.countryCandidates : [s.country.toUpperCase()];
     const seen = new Map<string, Tri[]>();
@@ -116,7 +125,9 @@ export function compileSignIn(cs: CompiledSet, s: SignIn): CompiledSignIn {
         insiderRisk: indexOr(INSIDER_INDEX, s.insiderRisk),
         flow: indexOr(FLOW_INDEX, s.authenticationFlow),
         locationVectors: locationVectors(cs, s),
-        instantMs: s.time !== undefined ? parseInstant(s.time) : undefined,
+        legacy: isLegacyClient(s),
+        // Only sets with time windows look at the clock.
+        instantMs: s.time !== undefined && cs.hasTimes ? parseInstant(s.time) : undefined,
         zoneClocks: new Map(),
     };
 }

@@ -11,6 +11,8 @@ export const NC = 3;
 export type Verdict = Tri | typeof NC;
 
 export interface ConditionCheck {
+    /** Does the policy configure this condition? (users and target always count: they never match unconfigured) */
+    configured: (cp: CompiledPolicy) => boolean;
     /** The reason reported when this check is the first to fail. */
     reason: (cp: CompiledPolicy, s: CompiledSignIn) => AnalysisReason;
     check: (cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn) => Verdict;
@@ -30,6 +32,7 @@ function agree(seen: number): Tri {
 }
 
 const users: ConditionCheck = {
+    configured: () => true,
     reason: () => 'users',
     check: (_cs, cp, s) => {
         // A policy without a users condition targets workload identities only: never a user sign-in.
@@ -49,6 +52,7 @@ const POLICY_TARGET_REASON = { apps: 'application', userActions: 'userActions', 
 
 /** The target is checked by the sign-in's context kind: an app sign-in fails a user-action policy on `application`. */
 const target: ConditionCheck = {
+    configured: () => true,
     reason: (cp, s) => s.targetKind ? TARGET_REASON[s.targetKind] : cp.target ? POLICY_TARGET_REASON[cp.target.kind] : 'application',
     check: (_cs, cp, s) => {
         const t = cp.target;
@@ -72,11 +76,13 @@ function enumVerdict(mask: number, size: number, value: number): Tri {
 }
 
 const platforms: ConditionCheck = {
+    configured: (cp) => cp.platforms !== undefined,
     reason: () => 'devicePlatform',
     check: (_cs, cp, s) => (cp.platforms === undefined ? NC : enumVerdict(cp.platforms, UNKNOWN_PLATFORM + 1, s.platform)),
 };
 
 const devices: ConditionCheck = {
+    configured: (cp) => cp.device !== undefined,
     reason: () => 'devices',
     check: (_cs, cp, s) => {
         if (!cp.device) return NC;
@@ -89,6 +95,7 @@ const devices: ConditionCheck = {
 function maskCheck(reason: AnalysisReason, size: number, mask: (cp: CompiledPolicy) => number | undefined,
     value: (s: CompiledSignIn) => number): ConditionCheck {
     return {
+        configured: (cp) => mask(cp) !== undefined,
         reason: () => reason,
         check: (_cs, cp, s) => {
             const m = mask(cp);
@@ -106,6 +113,7 @@ function inLocations(l: CompiledLocations, cs: CompiledSet, membership: Tri[]): 
 }
 
 const locations: ConditionCheck = {
+    configured: (cp) => cp.locations !== undefined,
     reason: () => 'location',
     check: (cs, cp, s) => {
         const l = cp.locations;
@@ -120,6 +128,7 @@ const locations: ConditionCheck = {
 };
 
 const time: ConditionCheck = {
+    configured: (cp) => cp.times !== undefined,
     reason: () => 'time',
     check: (_cs, cp, s) => {
         if (!cp.times) return NC;
@@ -134,17 +143,21 @@ const time: ConditionCheck = {
     },
 };
 
+const clientApps = maskCheck('clientApps', 5, (cp) => cp.clients, (s) => s.client);
+const signInRisk = maskCheck('signInRisk', 5, (cp) => cp.signInRisk, (s) => s.signInRisk);
+const userRisk = maskCheck('userRisk', 5, (cp) => cp.userRisk, (s) => s.userRisk);
+const insiderRisk = maskCheck('insiderRisk', 4, (cp) => cp.insiderRisk, (s) => s.insiderRisk);
+const flows = maskCheck('authenticationFlow', 3, (cp) => cp.flows, (s) => s.flow);
+
 /** Every condition, in the order the first failing one is reported (LANGUAGE.md §4.7). */
 export const CONDITIONS: readonly ConditionCheck[] = [
-    users,
-    target,
-    platforms,
-    devices,
-    maskCheck('clientApps', 5, (cp) => cp.clients, (s) => s.client),
-    locations,
-    maskCheck('signInRisk', 5, (cp) => cp.signInRisk, (s) => s.signInRisk),
-    maskCheck('userRisk', 5, (cp) => cp.userRisk, (s) => s.userRisk),
-    maskCheck('insiderRisk', 4, (cp) => cp.insiderRisk, (s) => s.insiderRisk),
-    maskCheck('authenticationFlow', 3, (cp) => cp.flows, (s) => s.flow),
-    time,
+    users, target, platforms, devices, clientApps, locations, signInRisk, userRisk, insiderRisk, flows, time,
+];
+
+/**
+ * The same conditions, cheapest and most selective first: where only applies/does-not-apply matters (an AND of
+ * conditions), order is free, so mask tests run before bitset, device-rule and clock work.
+ */
+export const FAST_ORDER: readonly ConditionCheck[] = [
+    clientApps, target, platforms, signInRisk, userRisk, insiderRisk, flows, users, locations, devices, time,
 ];

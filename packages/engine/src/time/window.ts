@@ -66,8 +66,11 @@ export function localTimestampToInstant(timestamp: string, zone: string): string
     return dt.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined;
 }
 
-/** ISO instant (with offset or Z) → epoch ms; undefined if invalid. */
+const ISO_INSTANT = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$/i;
+
+/** ISO instant (with offset or Z) → epoch ms; undefined if invalid. Date.parse is exact for this strict shape. */
 export function parseInstant(text: string): number | undefined {
-    const dt = DateTime.fromISO(text, { setZone: true });
-    return dt.isValid ? dt.toMillis() : undefined;
+    if (!ISO_INSTANT.test(text)) return undefined;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : ms;
 }
