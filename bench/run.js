@@ -6,10 +6,10 @@
 //
 // Options: --quick (shorter rounds, 2,000 sign-ins; for trying things out), --pool N.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fmtInt, fmtMs, fmtNs, median, table } from './harness.js';
 import { directoryText, policiesText } from './workspace-gen.js';
@@ -186,6 +186,18 @@ console.log(table(['Engine', 'Published figure', 'Conditions'], [
 ]));
 console.log();
 
+// Further sections (analysis, editor latency, replay, …): every bench/sections/*.js, in name order, exports
+// `default async function ({ quick }) → { title, markdown, json, failures? }`.
+const sectionResults = {};
+const sectionsDir = join(here, 'sections');
+for (const file of existsSync(sectionsDir) ? readdirSync(sectionsDir).filter((f) => f.endsWith('.js')).sort() : []) {
+    const mod = await import(pathToFileURL(join(sectionsDir, file)).href);
+    const r = await mod.default({ quick });
+    console.log(`## ${r.title}\n\n${r.markdown}\n`);
+    sectionResults[file.replace(/\.js$/, '')] = r.json;
+    for (const f of r.failures ?? []) failures.push({ section: file, ...f });
+}
+
 const elapsed = (Date.now() - started) / 1000;
 machine.loadAverageStart = load0;
 machine.loadAverageEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -201,6 +213,7 @@ const results = {
     })),
     parse,
     cedar: sets.map((s) => ({ set: s.key, ...(s.cedar ?? { failed: true }) })),
+    sections: sectionResults,
     failures,
     elapsedSeconds: elapsed,
 };
