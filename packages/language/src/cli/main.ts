@@ -2,6 +2,10 @@ import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerTest } from './commands/test.js';
 import { registerWhatIf } from './commands/whatif.js';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerReplay } from './commands/replay.js';
 
 /** One module per command (src/cli/commands/); each registers itself here. */
 export function buildProgram(): Command {
@@ -12,6 +16,10 @@ export function buildProgram(): Command {
     registerCheck(program);
     registerTest(program);
     registerWhatIf(program);
+    registerAnalyze(program);
+    registerImport(program);
+    registerExport(program);
+    registerReplay(program);
     return program;
 }
 
