@@ -18,11 +18,6 @@ export function intersects(a: Bits, b: Bits): boolean {
     return false;
 }
 
-export function isEmptyBits(a: Bits): boolean {
-    for (let i = 0; i < a.length; i++) if (a[i] !== 0) return false;
-    return true;
-}
-
 /** Interns string keys (lower-cased: Entra ids compare case-insensitively) to dense indices. */
 export class Interner {
     private readonly map = new Map<string, number>();
