@@ -8,9 +8,20 @@ import { LatchWorkspaceManager } from './workspace/latch-workspace-manager.js';
 import { registerValidationChecks, LatchValidator } from './validation/latch-validator.js';
 import { LatchScopeProvider } from './scoping/latch-scope-provider.js';
 import { LatchValueConverter } from './latch-value-converter.js';
+import { LatchCodeLensProvider } from './lsp/latch-code-lens-provider.js';
+import { LatchCompletionProvider } from './lsp/latch-completion-provider.js';
+import { LatchDocumentUpdateHandler } from './lsp/latch-document-update-handler.js';
+import { LatchFormatter } from './lsp/latch-formatter.js';
+import { LatchCodeActionProvider } from './lsp/latch-code-action-provider.js';
+import { LatchSemanticTokenProvider } from './lsp/latch-semantic-token-provider.js';
+import { LatchExecuteCommandHandler } from './lsp/latch-execute-command-handler.js';
+import { LatchHoverProvider } from './lsp/latch-hover-provider.js';
+import { LatchScenarioResults } from './lsp/latch-scenario-results.js';
 
 export type LatchAddedServices = {
     validation: { LatchValidator: LatchValidator };
+    /** What If answers of the current workspace state, shared by code lenses, hover and commands. */
+    whatIf: { ScenarioResults: LatchScenarioResults };
 };
 
 export type LatchServices = LangiumServices & LatchAddedServices;
@@ -19,10 +30,23 @@ export const LatchModule: Module<LatchServices, PartialLangiumServices & LatchAd
     validation: { LatchValidator: (services) => new LatchValidator(services) },
     references: { ScopeProvider: (services) => new LatchScopeProvider(services) },
     parser: { ValueConverter: () => new LatchValueConverter() },
+    whatIf: { ScenarioResults: (services) => new LatchScenarioResults(services.shared) },
+    lsp: {
+        CodeLensProvider: (services) => new LatchCodeLensProvider(services),
+        CompletionProvider: (services) => new LatchCompletionProvider(services),
+        HoverProvider: (services) => new LatchHoverProvider(services),
+        Formatter: () => new LatchFormatter(),
+        CodeActionProvider: (services) => new LatchCodeActionProvider(services),
+        SemanticTokenProvider: (services) => new LatchSemanticTokenProvider(services),
+    },
 };
 
 export const LatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: { WorkspaceManager: (services) => new LatchWorkspaceManager(services) },
+    lsp: {
+        DocumentUpdateHandler: (services) => new LatchDocumentUpdateHandler(services),
+        ExecuteCommandHandler: (services) => new LatchExecuteCommandHandler(services),
+    },
 };
 
 /** Builds the shared and language services; without a connection (tests, CLI) configuration is initialised empty. */

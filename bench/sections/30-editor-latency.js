@@ -1,0 +1,178 @@
+// Editor latency: the Latch language server in-process over JSON-RPC (in-memory streams), as an editor drives it.
+// didChange → publishDiagnostics (fast validation: what typing waits for), didSave → publishDiagnostics (with the
+// `slow` category), completion and code lens requests, on examples/contoso and on a synthetic 195-policy workspace;
+// then heap after loading 2,000 policies. Each workspace runs in its own worker thread (own V8 isolate).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { fmtInt, median, table } from '../harness.js';
+import { directoryText, policiesText } from '../workspace-gen.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const contosoDir = join(here, '..', '..', 'examples', 'contoso');
+const TARGETS = { changeMedianMs: 50, completionMedianMs: 20, codeLensMedianMs: 30 };
+
+function percentile(xs, p) {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+async function startServer() {
+    const { EmptyFileSystem } = await import('langium');
+    const { startLanguageServer } = await import('langium/lsp');
+    const rpc = await import('vscode-languageserver/node');
+    const { createLatchServices } = await import('@latch/language');
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const serverConnection = rpc.createConnection(new rpc.StreamMessageReader(up), new rpc.StreamMessageWriter(down));
+    const { shared } = createLatchServices({ connection: serverConnection, ...EmptyFileSystem });
+    startLanguageServer(shared);
+    const client = rpc.createProtocolConnection(new rpc.StreamMessageReader(down), new rpc.StreamMessageWriter(up));
+    const waiters = new Map();
+    client.onNotification('textDocument/publishDiagnostics', (p) => {
+        const list = waiters.get(p.uri) ?? [];
+        waiters.delete(p.uri);
+        for (const resolve of list) resolve(p.diagnostics);
+    });
+    client.onRequest('workspace/codeLens/refresh', () => null);
+    client.onRequest('client/registerCapability', () => null);
+    client.listen();
+    await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+    await client.sendNotification('initialized', {});
+    const next = (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve]));
+    return { client, next };
+}
+
+/** One workspace: open every file, then time edits, saves, completions and code lenses on `editFile`. */
+async function runWorkspace({ files, editFile, lensFile, rounds }) {
+    const { client, next } = await startServer();
+    const uri = (name) => `file:///bench/${name}`;
+    const opened = Object.keys(files).map((name) => next(uri(name)));
+    for (const [name, text] of Object.entries(files)) {
+        await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'latch', version: 1, text } });
+    }
+    await Promise.all(opened);
+    const editUri = uri(editFile);
+    const base = files[editFile];
+    const change = [];
+    const save = [];
+    const completion = [];
+    const lensCold = [];
+    const lensWarm = [];
+    // Completion inside the first policy's users clause of the edited file.
+    const usersAt = base.indexOf('users include ') + 'users include '.length;
+    const before = base.slice(0, usersAt);
+    const position = { line: before.split('\n').length - 1, character: usersAt - before.lastIndexOf('\n') - 1 };
+    let version = 1;
+    for (let i = 0; i < rounds; i++) {
+        // A keystroke: a comment that grows by one character each round (the model is unchanged).
+        const text = `${base}\n// edit ${'x'.repeat(i % 20)}\n`;
+        const published = next(editUri);
+        let t = performance.now();
+        await client.sendNotification('textDocument/didChange', { textDocument: { uri: editUri, version: ++version }, contentChanges: [{ text }] });
+        await published;
+        change.push(performance.now() - t);
+
+        t = performance.now();
+        await client.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(lensFile) } });
+        lensCold.push(performance.now() - t);
+        t = performance.now();
+        await client.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(lensFile) } });
+        lensWarm.push(performance.now() - t);
+
+        t = performance.now();
+        await client.sendRequest('textDocument/completion', { textDocument: { uri: editUri }, position });
+        completion.push(performance.now() - t);
+
+        if (i % 5 === 0) {
+            const saved = next(editUri);
+            t = performance.now();
+            await client.sendNotification('textDocument/didSave', { textDocument: { uri: editUri } });
+            await saved;
+            save.push(performance.now() - t);
+        }
+    }
+    client.dispose();
+    const stats = (xs) => ({ median: +median(xs).toFixed(2), p95: +percentile(xs, 0.95).toFixed(2), n: xs.length });
+    return { change: stats(change), save: stats(save), completion: stats(completion), lensCold: stats(lensCold), lensWarm: stats(lensWarm) };
+}
+
+async function memoryAfterLoading(policies) {
+    const gc = () => globalThis.gc?.();
+    gc();
+    const before = v8.getHeapStatistics().used_heap_size;
+    const { client, next } = await startServer();
+    const files = { 'directory.latch': directoryText() };
+    for (let k = 0; k < policies / 100; k++) files[`policies-${k}.latch`] = policiesText(k * 100, 100);
+    const waits = Object.keys(files).map((n) => next(`file:///mem/${n}`));
+    for (const [name, text] of Object.entries(files)) {
+        await client.sendNotification('textDocument/didOpen', { textDocument: { uri: `file:///mem/${name}`, languageId: 'latch', version: 1, text } });
+    }
+    await Promise.all(waits);
+    gc();
+    const after = v8.getHeapStatistics().used_heap_size;
+    client.dispose();
+    return { heapMiB: +((after - before) / 2 ** 20).toFixed(1), totalHeapMiB: +(after / 2 ** 20).toFixed(1) };
+}
+
+async function workerMain() {
+    const { kind, quick } = workerData;
+    const rounds = quick ? 25 : 80;
+    if (kind === 'contoso') {
+        const files = Object.fromEntries(readdirSync(contosoDir).filter((f) => f.endsWith('.latch')).map((f) => [f, readFileSync(join(contosoDir, f), 'utf8')]));
+        return runWorkspace({ files, editFile: 'policies-global.latch', lensFile: 'scenarios-internals.latch', rounds });
+    }
+    if (kind === 'synthetic') {
+        const files = { 'directory.latch': directoryText(), 'policies.latch': policiesText(0, 195), 'scenarios.latch': readFileSync(join(contosoDir, 'scenarios-threats.latch'), 'utf8').replace(/expect [^\n]*\n/g, '') };
+        return runWorkspace({ files, editFile: 'policies.latch', lensFile: 'policies.latch', rounds });
+    }
+    return memoryAfterLoading(2000);
+}
+
+if (!isMainThread && workerData?.section === '30-editor-latency') {
+    v8.setFlagsFromString('--expose-gc');
+    globalThis.gc = (await import('node:vm')).runInNewContext('gc');
+    parentPort.postMessage(await workerMain());
+}
+
+function inWorker(kind, quick) {
+    return new Promise((resolve, reject) => {
+        const w = new Worker(fileURLToPath(import.meta.url), { workerData: { section: '30-editor-latency', kind, quick } });
+        let result;
+        w.once('message', (m) => { result = m; });
+        w.once('error', reject);
+        w.once('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`editor-latency worker ${kind} exited with ${code}`))));
+    });
+}
+
+export default async function ({ quick }) {
+    const contoso = await inWorker('contoso', quick);
+    const synthetic = await inWorker('synthetic', quick);
+    const memory = await inWorker('memory', quick);
+    const ms = (s) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
+    const rows = [
+        ['didChange → publishDiagnostics (fast checks)', ms(contoso.change), ms(synthetic.change), `≤ ${TARGETS.changeMedianMs} ms median`],
+        ['didSave → publishDiagnostics (+ slow checks)', ms(contoso.save), ms(synthetic.save), '—'],
+        ['completion (users include …)', ms(contoso.completion), ms(synthetic.completion), `≤ ${TARGETS.completionMedianMs} ms median`],
+        ['code lens, first after an edit (runs every scenario)', ms(contoso.lensCold), ms(synthetic.lensCold), `≤ ${TARGETS.codeLensMedianMs} ms median`],
+        ['code lens, cached', ms(contoso.lensWarm), ms(synthetic.lensWarm), '—'],
+    ];
+    const failures = [];
+    for (const [name, r] of [['contoso', contoso], ['synthetic-195', synthetic]]) {
+        if (r.change.median > TARGETS.changeMedianMs) failures.push({ check: 'editor didChange median', workspace: name, ms: r.change.median, target: TARGETS.changeMedianMs });
+        if (r.completion.median > TARGETS.completionMedianMs) failures.push({ check: 'editor completion median', workspace: name, ms: r.completion.median, target: TARGETS.completionMedianMs });
+        if (r.lensCold.median > TARGETS.codeLensMedianMs) failures.push({ check: 'editor code lens median', workspace: name, ms: r.lensCold.median, target: TARGETS.codeLensMedianMs });
+    }
+    const markdown = [
+        `Language server in-process over JSON-RPC; ${quick ? 25 : 80} edits per workspace (a growing comment in one policy file), median / p95 in ms.`,
+        '',
+        table(['request', 'examples/contoso (30 policies, 66 scenarios)', 'synthetic: 195 policies', 'target'], rows),
+        '',
+        `Heap after loading ${fmtInt(2000)} policies (directory + 20 files × 100, built and validated): **${memory.heapMiB} MiB** above the empty server (${memory.totalHeapMiB} MiB total heap).`,
+    ].join('\n');
+    return { title: 'Editor latency (language server)', markdown, json: { targets: TARGETS, contoso, synthetic195: synthetic, memory2000: memory }, failures };
+}

@@ -1,0 +1,54 @@
+import { interruptAndCheck, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CancellationToken, CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import * as ast from '../generated/ast.js';
+import type { LatchServices } from '../latch-module.js';
+import { LatchCommands } from './latch-commands.js';
+import { type LatchScenarioResults, scenarioResultLine } from './latch-scenario-results.js';
+
+/**
+ * Above each scenario `▶ Run What If` and, once run or saved, its result; above each policy `applies in N of M
+ * scenarios`. Reads the cached What If answers of the current workspace state: no evaluation per request.
+ */
+export class LatchCodeLensProvider implements CodeLensProvider {
+    protected readonly results: LatchScenarioResults;
+
+    constructor(services: LatchServices) {
+        this.results = services.whatIf.ScenarioResults;
+    }
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams, cancelToken?: CancellationToken): MaybePromise<CodeLens[] | undefined> {
+        return this.lenses(document, cancelToken);
+    }
+
+    protected async lenses(document: LangiumDocument, cancelToken?: CancellationToken): Promise<CodeLens[]> {
+        const root = document.parseResult.value;
+        if (!ast.isDocument(root)) return [];
+        const uri = document.uri.toString();
+        const snapshot = this.results.snapshot();
+        const lenses: CodeLens[] = [];
+        for (const element of root.elements) {
+            if (cancelToken) await interruptAndCheck(cancelToken);
+            const range = headerRange(element);
+            if (!range) continue;
+            if (ast.isScenario(element) && element.name !== undefined) {
+                lenses.push({ range, command: { title: '▶ Run What If', command: LatchCommands.runScenario, arguments: [uri, element.name] } });
+                const result = snapshot.results.get(element);
+                if (result && this.results.isRevealed(uri, element.name)) {
+                    lenses.push({ range, command: { title: scenarioResultLine(result, snapshot.label), command: LatchCommands.showScenarioResult, arguments: [uri, element.name] } });
+                }
+            } else if (ast.isPolicy(element) && element.name !== undefined && snapshot.scenarioCount > 0) {
+                const names = snapshot.appliesIn.get(element) ?? [];
+                const title = `applies in ${names.length} of ${snapshot.scenarioCount} scenario${snapshot.scenarioCount === 1 ? '' : 's'}`;
+                lenses.push({ range, command: { title, command: names.length > 0 ? LatchCommands.showScenarios : '', arguments: [uri, element.name, names] } });
+            }
+        }
+        return lenses;
+    }
+}
+
+/** The first line of a top-level element: where the lens sits. */
+function headerRange(node: ast.Element): Range | undefined {
+    const range = node.$cstNode?.range;
+    return range && { start: range.start, end: range.start };
+}

@@ -1,0 +1,115 @@
+import { type ControlLabel, describeDecision, runScenario, type ScenarioResult, type StepResult } from '@latch/engine';
+import { AstUtils, DocumentState, type LangiumDocuments, WorkspaceCache } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type * as ast from '../generated/ast.js';
+import { type LoweredWorkspace, lowerWorkspace } from '../lowering/lower-workspace.js';
+import { latchControlLabel } from '../presentation/control-label.js';
+
+/** One workspace state's What If answers: every scenario run once, and which policies each one applied. */
+export interface ResultsSnapshot {
+    lowered: LoweredWorkspace;
+    label: ControlLabel;
+    /** Scenario node → its result (undefined when the engine threw on a half-typed scenario). */
+    results: Map<ast.Scenario, ScenarioResult | undefined>;
+    /** Policy node → names of the scenarios in which it applies at some step. */
+    appliesIn: Map<ast.Policy, string[]>;
+    scenarioCount: number;
+}
+
+/**
+ * Runs every scenario of the workspace with the engine, once per workspace state (a WorkspaceCache is emptied by
+ * every document update), so code lenses, hovers and commands read results instead of re-evaluating per request.
+ * Also remembers which scenarios the user has run (or saved), whose results the code lenses then show.
+ */
+export class LatchScenarioResults {
+    protected readonly documents: LangiumDocuments;
+    protected readonly cache: WorkspaceCache<string, ResultsSnapshot>;
+    /** `uri#scenario name` of scenarios whose result is shown. */
+    protected readonly revealed = new Set<string>();
+
+    constructor(shared: LangiumSharedServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(shared);
+        // A snapshot taken mid-build (a request racing the linker) must not outlive that build.
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, () => this.cache.clear());
+    }
+
+    snapshot(): ResultsSnapshot {
+        return this.cache.get('snapshot', () => this.compute());
+    }
+
+    resultOf(node: ast.Scenario): ScenarioResult | undefined {
+        return this.snapshot().results.get(node);
+    }
+
+    isRevealed(uri: string, scenarioName: string): boolean {
+        return this.revealed.has(key(uri, scenarioName));
+    }
+
+    reveal(uri: string, scenarioNames: Iterable<string>): void {
+        for (const name of scenarioNames) this.revealed.add(key(uri, name));
+    }
+
+    protected compute(): ResultsSnapshot {
+        let lowered: LoweredWorkspace;
+        try {
+            lowered = lowerWorkspace(this.documents.all.toArray());
+        } catch {
+            // Lowering is null-safe by design; this guard keeps a half-typed workspace from breaking lenses.
+            lowered = { set: { policies: [], namedLocations: [], directory: { users: [], groups: [], roles: [], apps: [], strengths: [], terms: [], authContexts: [] } }, policyNodes: [], scenarios: [] };
+        }
+        const label = latchControlLabel(lowered.set);
+        const results = new Map<ast.Scenario, ScenarioResult | undefined>();
+        const appliesIn = new Map<ast.Policy, string[]>(lowered.policyNodes.map((p) => [p, []]));
+        for (const { scenario, node } of lowered.scenarios) {
+            let result: ScenarioResult | undefined;
+            try {
+                result = runScenario(lowered.set, scenario, { controlLabel: label });
+            } catch {
+                result = undefined;
+            }
+            results.set(node, result);
+            if (!result) continue;
+            // Results list every policy in input order, parallel to `policyNodes`.
+            lowered.policyNodes.forEach((policy, i) => {
+                if (result.steps.some((s) => s.result.policies[i]?.policyApplies)) appliesIn.get(policy)!.push(scenario.name);
+            });
+        }
+        return { lowered, label, results, appliesIn, scenarioCount: lowered.scenarios.length };
+    }
+}
+
+function key(uri: string, name: string): string {
+    return `${uri}#${name}`;
+}
+
+/** The scenario's document URI, as the LSP client spells it. */
+export function uriOf(node: ast.Scenario | ast.Policy | ast.Assertion): string {
+    return AstUtils.getDocument(node).uri.toString();
+}
+
+function appliedNames(step: StepResult): string[] {
+    return step.result.policies.filter((p) => p.policyApplies).map((p) => p.state === 'enabledForReportingButNotEnforced' ? `${p.name} (report-only)` : p.name);
+}
+
+const at = (m: number) => (m === 0 ? '' : ` after ${m}m`);
+
+/**
+ * One line for a scenario result: `✓ block (expected block) · applies: CA001, CA100` or
+ * `✗ expected allow, got requires mfa · CA200 applied`.
+ */
+export function scenarioResultLine(result: ScenarioResult, label: ControlLabel): string {
+    for (const step of result.steps) {
+        const failed = step.expectations.find((e) => !e.passed);
+        if (!failed) continue;
+        const applied = appliedNames(step);
+        return `✗ expected ${failed.expected}${at(step.afterMinutes)}, got ${failed.actual} · ${applied.length > 0 ? `${applied.join(', ')} applied` : 'no policy applied'}`;
+    }
+    const first = result.steps[0];
+    if (!first) return '✓ no sign-in';
+    const outcome = first.expectations.find((e) => e.expectation.kind === 'outcome' || e.expectation.kind === 'requires');
+    const applied = appliedNames(first);
+    const expected = outcome ? ` (expected ${outcome.expected})` : '';
+    const later = result.steps.length > 1 ? ` · ${result.steps.length - 1} later step${result.steps.length > 2 ? 's' : ''} pass` : '';
+    return `✓ ${describeDecision(first.result, label)}${expected} · ${applied.length > 0 ? `applies: ${applied.join(', ')}` : 'no policy applies'}${later}`;
+}

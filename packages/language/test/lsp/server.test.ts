@@ -1,0 +1,136 @@
+// The language server end to end, in-process over JSON-RPC: open documents, wait for diagnostics, request
+// completion, hover, code lenses (and run a scenario through its command), formatting and rename; edit and see
+// diagnostics update; save and see What If results.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeLens, CompletionList, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { LatchCommands, type ScenarioRunSummary } from '../../src/lsp/latch-commands.js';
+import { startTestServer, type TestClient } from './lsp-client.js';
+
+const DIRECTORY = 'file:///ws/directory.latch';
+const POLICIES = 'file:///ws/policies.latch';
+const SCENARIOS = 'file:///ws/scenarios.latch';
+
+const directory = `user alice { upn "alice@contoso.com" }
+user bg1 { upn "bg1@contoso.com" }
+group BreakGlass { members bg1  emergencyAccess }
+group Finance { members alice }
+app Payroll { id "2f6c1a55-0e4d-4d2a-9a53-2b5a3bb1c0de" }
+location Allowed { countries NL, BE }
+`;
+const policies = `policy CA1 "Block outside the allow-list" {
+  state on
+  users include all  exclude BreakGlass
+  apps include all
+  locations include all  exclude Allowed
+  block
+}
+
+policy CA2 {
+  state on
+  users include Finance
+  apps include Payroll
+  grant mfa
+}
+`;
+const scenarios = `scenario "Alice from Brazil" {
+  user alice
+  app Payroll
+  ip 198.51.100.7  country BR
+  platform windows  client browser
+  expect block
+}
+
+scenario "Alice from NL" {
+  user alice
+  app Payroll
+  ip 198.51.100.7  country NL
+  platform windows  client browser
+  expect allow
+}
+`;
+
+let client: TestClient;
+
+beforeAll(async () => {
+    client = await startTestServer();
+    const opened = await Promise.all([client.open(DIRECTORY, directory), client.open(POLICIES, policies), client.open(SCENARIOS, scenarios)]);
+    expect(opened.flat().filter((d) => d.severity === 1)).toEqual([]);
+});
+
+afterAll(async () => {
+    await client?.close();
+});
+
+const lenses = () => client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: SCENARIOS } }) as Promise<CodeLens[]>;
+
+describe('language server over JSON-RPC', () => {
+    it('completes names of the right kind', async () => {
+        const uri = 'file:///ws/typing.latch';
+        const text = 'policy CA9 {\n  users include ';
+        await client.open(uri, text);
+        const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 16 } }) as CompletionList;
+        const labels = list.items.map((i) => i.label);
+        expect(labels).toEqual(expect.arrayContaining(['Finance', 'alice', 'BreakGlass', 'all', 'role']));
+        expect(labels).not.toContain('Payroll');
+    });
+
+    it('hovers a policy with its summary', async () => {
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: POLICIES }, position: { line: 0, character: 8 } }) as Hover;
+        expect(JSON.stringify(hover.contents)).toContain('Blocks all users (except BreakGlass) on all apps from outside Allowed; enforced');
+    });
+
+    it('runs a scenario from its code lens and shows the result', async () => {
+        const before = await lenses();
+        expect(before.map((l) => l.command?.title)).toEqual(['▶ Run What If', '▶ Run What If']);
+        const refreshes = client.codeLensRefreshes();
+        const summary = await client.connection.sendRequest('workspace/executeCommand', { command: before[0].command!.command, arguments: before[0].command!.arguments }) as ScenarioRunSummary;
+        expect(summary).toMatchObject({ name: 'Alice from Brazil', passed: true, line: 0, summary: '✓ block (expected block) · applies: CA1, CA2' });
+        expect(summary.steps[0].expectations).toEqual([{ line: 5, passed: true, expected: 'block', actual: 'block' }]);
+        expect(client.codeLensRefreshes()).toBeGreaterThan(refreshes);
+        const after = await lenses();
+        expect(after.map((l) => l.command?.title)).toEqual(['▶ Run What If', '✓ block (expected block) · applies: CA1, CA2', '▶ Run What If']);
+    });
+
+    it('shows every result of a document on save, and policy lenses count scenarios', async () => {
+        await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: SCENARIOS } });
+        await expect.poll(async () => (await lenses()).length).toBe(4);
+        expect((await lenses())[3].command?.title).toBe('✗ expected allow, got requires mfa · CA2 applied');
+        const policyLenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: POLICIES } }) as CodeLens[];
+        expect(policyLenses.map((l) => l.command?.title)).toEqual(['applies in 1 of 2 scenarios', 'applies in 2 of 2 scenarios']);
+        const listed = await client.connection.sendRequest('workspace/executeCommand', { command: LatchCommands.showScenarios, arguments: policyLenses[0].command!.arguments });
+        expect(listed).toEqual([{ name: 'Alice from Brazil', uri: SCENARIOS, line: 0 }]);
+    });
+
+    it('formats a document', async () => {
+        const uri = 'file:///ws/messy.latch';
+        await client.open(uri, 'policy P{state on users all apps all grant mfa}\n');
+        const edits = await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }) as TextEdit[];
+        expect(edits.map((e) => e.newText).join('')).toBe('policy P {\n  state on\n  users all\n  apps all\n  grant mfa\n}\n');
+    });
+
+    it('renames a group across files', async () => {
+        const edit = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: DIRECTORY }, position: { line: 3, character: 7 }, newName: 'Payroll_Users' }) as WorkspaceEdit;
+        expect(Object.keys(edit.changes ?? {}).sort()).toEqual([DIRECTORY, POLICIES]);
+    });
+
+    it('updates diagnostics as the text changes', async () => {
+        const broken = policies.replace('grant mfa', 'grant mfa and compliantDevice or approvedApp').replace('exclude BreakGlass', 'exclude BreakGlas');
+        const diagnostics = await client.change(POLICIES, 2, broken);
+        const codes = diagnostics.map((d) => (d.data as { code?: string } | undefined)?.code ?? d.code);
+        expect(codes).toEqual(expect.arrayContaining(['mixed-and-or', 'linking-error']));
+        const fixed = await client.change(POLICIES, 3, policies);
+        expect(fixed.filter((d) => d.severity === 1)).toEqual([]);
+    });
+
+    it('survives garbage without crashing or hanging', async () => {
+        const uri = 'file:///ws/garbage.latch';
+        await client.open(uri, 'policy { users include ,,, "\n} } scenario');
+        const list = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } });
+        expect(list).toBeDefined();
+        const lens = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+        expect(Array.isArray(lens)).toBe(true);
+        const bad = await client.connection.sendRequest('workspace/executeCommand', { command: LatchCommands.runScenario, arguments: [42, null] });
+        expect(bad).toBeNull();
+    });
+});
