@@ -8,4 +8,6 @@ export * from './time/duration.js';
 export * from './time/window.js';
 export * from './scenario/index.js';
 export * from './graph/index.js';
-export * from './export/session-graph.js';
+export * from './export/index.js';
+export * from './analysis/index.js';
+export * from './replay/index.js';

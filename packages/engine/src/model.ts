@@ -90,6 +90,11 @@ export type CaeMode = 'strictEnforcement' | 'strictLocation' | 'disabled';
 export interface SessionControls {
   /** Minutes, or 'everyTime'. */
   signInFrequency?: number | 'everyTime';
+  /**
+   * The unit the frequency was written in (Graph `type`, Latch `h`/`d`): 24 hours and 1 day are the same minutes, so
+   * export needs it to write the original back. Unset = days when the minutes are whole days, else hours.
+   */
+  signInFrequencyUnit?: 'hours' | 'days';
   persistentBrowser?: 'always' | 'never';
   applicationEnforcedRestrictions?: boolean;
   cloudAppSecurity?: 'mcasConfigured' | 'monitorOnly' | 'blockDownloads';

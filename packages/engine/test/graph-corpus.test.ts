@@ -106,7 +106,7 @@ describe('corpus', () => {
 
   it('maps session controls of real exports (CA202 sign-in frequency, CA104 CAE, 209 token protection)', () => {
     const ca202 = policyIn(join(J0EYV, 'ConditionalAccess', 'CA202-Internals-IdentityProtection-AllApps-WindowsMacOS-SigninFrequency-UnmanagedDevices.json'));
-    expect(ca202.session).toEqual({ signInFrequency: 720 });
+    expect(ca202.session).toEqual({ signInFrequency: 720, signInFrequencyUnit: 'hours' });
     expect(ca202.platforms).toEqual({ include: ['windows', 'macOS'], exclude: [] });
     expect(ca202.deviceFilter?.mode).toBe('exclude');
     const ca104 = policyIn(join(J0EYV, 'ConditionalAccess', 'CA104-Admins-IdentityProtection-AllApps-AnyPlatform-ContinuousAccessEvaluation.json'));

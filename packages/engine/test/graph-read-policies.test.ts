@@ -271,7 +271,7 @@ describe('extra (Graph properties the model does not represent)', () => {
       kind: 'controls', operator: 'OR',
       controls: ['authenticationStrength:00000000-0000-0000-0000-000000000004', 'termsOfUse:ToU', 'customFactor:cf1'],
     });
-    expect(p.session).toEqual({ signInFrequency: 720 });
+    expect(p.session).toEqual({ signInFrequency: 720, signInFrequencyUnit: 'hours' });
     expect(p.extra).toEqual({
       grantControls: { authenticationStrength: { displayName: 'Phishing-resistant MFA', allowedCombinations: ['windowsHelloForBusiness', 'fido2'] } },
       sessionControls: { signInFrequency: { authenticationType: 'primaryAndSecondaryAuthentication' } },

@@ -237,11 +237,11 @@ describe('lowering a representative workspace', () => {
 
     it('lowers session settings', () => {
         expect(policyById('a9f3c2d1-0b4e-4c6f-8d7a-1e2f3a4b5c6d').session).toEqual({
-            signInFrequency: 240, persistentBrowser: 'never', applicationEnforcedRestrictions: true, cloudAppSecurity: 'mcasConfigured',
+            signInFrequency: 240, signInFrequencyUnit: 'hours', persistentBrowser: 'never', applicationEnforcedRestrictions: true, cloudAppSecurity: 'mcasConfigured',
             continuousAccessEvaluation: 'strictLocation', secureSignInSession: true, disableResilienceDefaults: true,
         });
         expect(policyById('CA500').session).toEqual({ signInFrequency: 'everyTime' });
-        expect(policyById('CA600').session).toEqual({ signInFrequency: 7 * 24 * 60, cloudAppSecurity: 'monitorOnly', continuousAccessEvaluation: 'disabled' });
+        expect(policyById('CA600').session).toEqual({ signInFrequency: 7 * 24 * 60, signInFrequencyUnit: 'days', cloudAppSecurity: 'monitorOnly', continuousAccessEvaluation: 'disabled' });
         expect(policyById('CA200').session).toBeUndefined();
     });
 

@@ -79,7 +79,12 @@ export function readSession(ctx: ReadContext, s: unknown): SessionControls | und
   const sif = enabledControl(ctx, s, 'signInFrequency', ['value', 'type', 'frequencyInterval']);
   if (sif) {
     const minutes = signInFrequencyMinutes(sif);
-    if (minutes !== undefined) session.signInFrequency = minutes;
+    if (minutes !== undefined) {
+      session.signInFrequency = minutes;
+      // Keep Graph's unit: 24 hours and 1 day are the same minutes but not the same policy text.
+      const type = typeof sif.type === 'string' ? canonical(sif.type, ['hours', 'days'] as const) : undefined;
+      if (typeof minutes === 'number' && type) session.signInFrequencyUnit = type;
+    }
     else {
       warn(ctx, [...path, 'signInFrequency'], 'needs frequencyInterval everyTime or a positive value with type hours|days; kept in extra');
       ctx.extra.set([...path, 'signInFrequency'], prop(s, 'signInFrequency'));

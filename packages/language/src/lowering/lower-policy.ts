@@ -22,7 +22,10 @@ export function lowerSessionSetting(s: ast.SessionSetting, out: SessionControls)
     if (ast.isSignInFrequencySetting(s)) {
         const minutes = s.duration ? parseDuration(s.duration) : undefined;
         if (s.everyTime) out.signInFrequency = 'everyTime';
-        else if (minutes !== undefined) out.signInFrequency = minutes;
+        else if (minutes !== undefined) {
+            out.signInFrequency = minutes;
+            out.signInFrequencyUnit = s.duration?.endsWith('d') ? 'days' : 'hours';
+        }
     } else if (ast.isPersistentBrowserSetting(s)) out.persistentBrowser = s.mode;
     else if (ast.isAppEnforcedSetting(s)) out.applicationEnforcedRestrictions = true;
     else if (ast.isCloudAppSecuritySetting(s)) out.cloudAppSecurity = CLOUD_APP_SECURITY[s.mode];

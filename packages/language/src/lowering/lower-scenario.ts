@@ -70,6 +70,7 @@ function lowerExpectation(e: ast.Expectation): Expectation {
     if (ast.isExpectSession(e)) {
         const session: SessionControls = {};
         if (e.setting) lowerSessionSetting(e.setting, session);
+        delete session.signInFrequencyUnit; // an expectation compares what the session does, not how it was written
         return { kind: 'session', session };
     }
     if (ast.isExpectShadow(e)) {

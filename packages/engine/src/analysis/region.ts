@@ -1,0 +1,199 @@
+// Exact set algebra over the atomized sign-in space: a region is a union of boxes, a box is one non-empty set of
+// atoms per dimension, packed as bit words of one Uint32Array (dimension d owns words [offset, offset + words)).
+// Every atom is non-empty and every condition is constant on it (space.ts), so emptiness here is emptiness of
+// the set of real sign-ins.
+
+export type Box = Uint32Array;
+/** A union of boxes; never holds an empty box. */
+export type Region = Box[];
+
+export interface Layout {
+    /** First word of each dimension. */
+    offsets: number[];
+    /** Words of each dimension. */
+    words: number[];
+    /** Atoms of each dimension. */
+    sizes: number[];
+    total: number;
+}
+
+export function makeLayout(sizes: number[]): Layout {
+    const offsets: number[] = [];
+    const words: number[] = [];
+    let total = 0;
+    for (const s of sizes) {
+        offsets.push(total);
+        const w = Math.max(1, (s + 31) >>> 5);
+        words.push(w);
+        total += w;
+    }
+    return { offsets, words, sizes, total };
+}
+
+/** The whole space as one box. */
+export function fullBox(l: Layout): Box {
+    const b = new Uint32Array(l.total);
+    for (let d = 0; d < l.sizes.length; d++) setAll(b, l, d);
+    return b;
+}
+
+function setAll(b: Box, l: Layout, d: number): void {
+    const o = l.offsets[d];
+    let left = l.sizes[d];
+    for (let w = 0; w < l.words[d]; w++, left -= 32) b[o + w] = left >= 32 ? 0xffffffff : ((1 << left) - 1) >>> 0;
+}
+
+/** The full space with dimension d restricted to the given atoms (empty region when none). */
+export function dimRegion(l: Layout, d: number, atoms: Iterable<number>): Region {
+    const b = fullBox(l);
+    const o = l.offsets[d];
+    for (let w = 0; w < l.words[d]; w++) b[o + w] = 0;
+    let any = false;
+    for (const a of atoms) { b[o + (a >>> 5)] |= 1 << (a & 31); any = true; }
+    return any ? [b] : [];
+}
+
+export function hasAtom(b: Box, l: Layout, d: number, atom: number): boolean {
+    return (b[l.offsets[d] + (atom >>> 5)] & (1 << (atom & 31))) !== 0;
+}
+
+export function atomsOf(b: Box, l: Layout, d: number): number[] {
+    const out: number[] = [];
+    for (let a = 0; a < l.sizes[d]; a++) if (hasAtom(b, l, d, a)) out.push(a);
+    return out;
+}
+
+export function isFullDim(b: Box, l: Layout, d: number): boolean {
+    const o = l.offsets[d];
+    let left = l.sizes[d];
+    for (let w = 0; w < l.words[d]; w++, left -= 32) {
+        const full = left >= 32 ? 0xffffffff : ((1 << left) - 1) >>> 0;
+        if ((b[o + w] >>> 0) !== full) return false;
+    }
+    return true;
+}
+
+function dimEmpty(b: Box, l: Layout, d: number): boolean {
+    const o = l.offsets[d];
+    for (let w = 0; w < l.words[d]; w++) if (b[o + w] !== 0) return false;
+    return true;
+}
+
+export function boxIntersect(a: Box, b: Box, l: Layout): Box | undefined {
+    const out = new Uint32Array(l.total);
+    for (let i = 0; i < l.total; i++) out[i] = a[i] & b[i];
+    for (let d = 0; d < l.sizes.length; d++) if (dimEmpty(out, l, d)) return undefined;
+    return out;
+}
+
+function boxesMeet(a: Box, b: Box, l: Layout): boolean {
+    for (let d = 0; d < l.sizes.length; d++) {
+        const o = l.offsets[d];
+        let meet = false;
+        for (let w = 0; w < l.words[d]; w++) if ((a[o + w] & b[o + w]) !== 0) { meet = true; break; }
+        if (!meet) return false;
+    }
+    return true;
+}
+
+export function boxContains(outer: Box, inner: Box): boolean {
+    for (let i = 0; i < outer.length; i++) if ((inner[i] & ~outer[i]) !== 0) return false;
+    return true;
+}
+
+/** a \ b as disjoint boxes: for each dimension where b cuts a, the slice outside b (earlier dimensions inside b). */
+export function boxSubtract(a: Box, b: Box, l: Layout): Box[] {
+    if (!boxesMeet(a, b, l)) return [a];
+    const out: Box[] = [];
+    const cur = a.slice();
+    for (let d = 0; d < l.sizes.length; d++) {
+        const o = l.offsets[d];
+        let cut = false;
+        for (let w = 0; w < l.words[d]; w++) if ((cur[o + w] & ~b[o + w]) !== 0) { cut = true; break; }
+        if (!cut) continue;
+        const piece = cur.slice();
+        for (let w = 0; w < l.words[d]; w++) {
+            piece[o + w] = cur[o + w] & ~b[o + w];
+            cur[o + w] = cur[o + w] & b[o + w];
+        }
+        out.push(piece);
+    }
+    return out;
+}
+
+export function intersect(a: Region, b: Region, l: Layout): Region {
+    const out: Region = [];
+    for (const x of a) for (const y of b) {
+        const z = boxIntersect(x, y, l);
+        if (z) out.push(z);
+    }
+    return compact(out, l);
+}
+
+export function union(a: Region, b: Region, l: Layout): Region {
+    return compact([...a, ...b], l);
+}
+
+export function subtract(a: Region, b: Region, l: Layout): Region {
+    let cur = a;
+    for (const y of b) {
+        if (cur.length === 0) break;
+        const next: Region = [];
+        for (const x of cur) for (const p of boxSubtract(x, y, l)) next.push(p);
+        cur = next.length > 32 ? compact(next, l) : next;
+    }
+    return cur;
+}
+
+export function isEmpty(r: Region): boolean {
+    return r.length === 0;
+}
+
+/** outer ⊇ inner. */
+export function contains(outer: Region, inner: Region, l: Layout): boolean {
+    return subtract(inner, outer, l).length === 0;
+}
+
+export function overlaps(a: Region, b: Region, l: Layout): boolean {
+    for (const x of a) for (const y of b) if (boxesMeet(x, y, l)) return true;
+    return false;
+}
+
+/** Drops boxes inside another box and merges boxes that differ in one dimension only (keeps regions small). */
+export function compact(r: Region, l: Layout): Region {
+    if (r.length < 2) return r;
+    let boxes = r.filter((b, i) => !r.some((o, j) => j !== i && boxContains(o, b) && (!boxContains(b, o) || j < i)));
+    let merged = true;
+    while (merged && boxes.length > 1) {
+        merged = false;
+        outer: for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+                const m = mergeOneDim(boxes[i], boxes[j], l);
+                if (m) {
+                    boxes = [...boxes.slice(0, i), m, ...boxes.slice(i + 1, j), ...boxes.slice(j + 1)];
+                    merged = true;
+                    break outer;
+                }
+            }
+        }
+    }
+    return boxes;
+}
+
+function mergeOneDim(a: Box, b: Box, l: Layout): Box | undefined {
+    let diff = -1;
+    for (let d = 0; d < l.sizes.length; d++) {
+        const o = l.offsets[d];
+        for (let w = 0; w < l.words[d]; w++) {
+            if (a[o + w] !== b[o + w]) {
+                if (diff >= 0 && diff !== d) return undefined;
+                diff = d;
+            }
+        }
+    }
+    if (diff < 0) return a;
+    const m = a.slice();
+    const o = l.offsets[diff];
+    for (let w = 0; w < l.words[diff]; w++) m[o + w] = a[o + w] | b[o + w];
+    return m;
+}
