@@ -1,15 +1,15 @@
 // Assertions (LANGUAGE.md §6): a claim over every sign-in of a scope, checked exactly. A violation is an
 // assertion-violated finding with a counterexample confirmed by `evaluate`.
 
-import type { Control, EvaluationResult, Policy, PolicySet } from '../model.js';
+import type { Control, EvaluationResult, Policy, PolicySet, SignIn } from '../model.js';
 import { grantClauses } from '../evaluate/requirement.js';
 import { BUILT_IN_STRENGTHS } from '../well-known/index.js';
 import type { Context } from './context.js';
 import type { Finding } from './finding.js';
-import { type Region, intersect, isEmpty, subtract, union } from './region.js';
+import { type Region, intersect, union } from './region.js';
 import { scopeRegion } from './scope.js';
 import { confirm } from './verify.js';
-import { witnessOf as pickWitness } from './witness.js';
+import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 export type AssertionClaim =
     | { quantifier: 'always' | 'never'; kind: 'block' | 'allow' }
@@ -57,9 +57,9 @@ function requiresClause(ctx: Context, clause: Control[]): Region {
 }
 
 function requiresAll(ctx: Context, cnf: Control[][]): Region {
-    let r = subtract([...ctx.decision.requires, ...ctx.decision.allow], [], ctx.space.layout);
-    for (const k of cnf) r = intersect(r, requiresClause(ctx, k), ctx.space.layout);
-    return r;
+    let r: Region | undefined;
+    for (const k of cnf) r = r === undefined ? requiresClause(ctx, k) : intersect(r, requiresClause(ctx, k), ctx.space.layout);
+    return r ?? [];
 }
 
 /** The same judgement on one evaluated sign-in (the witness check). */
@@ -81,16 +81,19 @@ export function checkAssertions(ctx: Context, assertions: readonly Assertion[]):
     return assertions.map((a) => {
         const scope = scopeRegion(ctx.space, a.scope, { openDefaults: true });
         const c = a.claim;
-        let bad: Region;
-        if (c.kind !== 'requires') {
-            const target = c.kind === 'block' ? ctx.decision.blocked : ctx.decision.allow;
-            bad = c.quantifier === 'always' ? subtract(scope, target, l) : intersect(scope, target, l);
-        } else {
+        const { blocked, requires } = ctx.decision;
+        let s: SignIn | undefined;
+        if (c.kind === 'requires') {
             const req = requiresAll(ctx, c.requirement);
-            bad = c.quantifier === 'always' ? subtract(subtract(scope, ctx.decision.blocked, l), req, l) : intersect(scope, req, l);
+            s = c.quantifier === 'always' ? witnessOutside(ctx.space, scope, union(blocked, req)) : witnessOutside(ctx.space, intersect(scope, req, l), blocked);
+        } else if (c.kind === 'block') {
+            s = c.quantifier === 'always' ? witnessOutside(ctx.space, scope, blocked) : pickWitness(ctx.space, intersect(scope, blocked, l));
+        } else {
+            s = c.quantifier === 'always' ? pickWitness(ctx.space, intersect(scope, union(blocked, requires), l))
+                : witnessOutside(ctx.space, scope, union(blocked, requires));
         }
-        if (isEmpty(bad)) return { assertion: a, holds: true };
-        const w = confirm(ctx.set, pickWitness(ctx.space, bad), (r) => !holdsOn(ctx, a, r), ctx.stats);
+        if (!s) return { assertion: a, holds: true };
+        const w = confirm(ctx.set, s, (r) => !holdsOn(ctx, a, r), ctx.stats);
         const finding: Finding = {
             code: 'assertion-violated', severity: 'error', assertion: a.name, related: [], witnesses: w ? [w] : [],
             message: `Assertion "${a.name}" (${describeClaim(ctx.set, c)}) is violated${w ? `: the sign-in below gets ${w.outcome}` : ''}.`,

@@ -7,10 +7,10 @@ import type { Context } from './context.js';
 import { isProtective } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding } from './finding.js';
-import { type Box, type Region, atomsOf, compact, dimRegion, intersect, isEmpty, isFullDim, subtract } from './region.js';
-import { scopeRegion, universe } from './scope.js';
+import { type Box, type Region, atomsOf, compact, dimRegion, findOutside, intersect, isEmpty, isFullDim, subtract, union } from './region.js';
+import { scopeRegion } from './scope.js';
 import { confirm } from './verify.js';
-import { signInOfBox, witnessOf as pickWitness } from './witness.js';
+import { signInOfBox, witnessOutside } from './witness.js';
 
 /** The coverage scope region. */
 export function coverageScope(ctx: Context): Region {
@@ -21,12 +21,16 @@ export function coverageScope(ctx: Context): Region {
     return subtract(dimRegion(l, ctx.space.dim.target, apps), ctx.breakGlass, l);
 }
 
-/** Sign-ins of the scope that reach neither a block nor a protective grant. */
-export function gapRegion(ctx: Context, scope: Region = coverageScope(ctx)): Region {
-    const l = ctx.space.layout;
-    let gap = subtract(scope, ctx.decision.blocked, l);
-    for (const { policy, scope: s } of ctx.enabled) if (isProtective(policy) && !isEmpty(gap)) gap = subtract(gap, s, l);
-    return compact(gap, l);
+/** What protects a sign-in: a block (of any kind) or a protective grant of an enforced policy. */
+function protection(ctx: Context): Region {
+    let cover = ctx.decision.blocked;
+    for (const { policy, scope } of ctx.enabled) if (isProtective(policy)) cover = union(cover, scope);
+    return cover;
+}
+
+/** Disjoint boxes of the scope that reach neither a block nor a protective grant (up to `limit`, merged). */
+export function gapRegion(ctx: Context, limit = 200, scope: Region = coverageScope(ctx)): Region {
+    return compact(findOutside(scope, protection(ctx), ctx.space.layout, limit), ctx.space.layout);
 }
 
 export interface CoverageRow {
@@ -113,16 +117,16 @@ export function checkCoverage(ctx: Context): Finding[] {
 export function checkLegacyAndDeviceCode(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
-    const everyone = subtract(universe(ctx.space), ctx.breakGlass, l);
+    const open = union(ctx.breakGlass, ctx.decision.blocked);
     const apps = dimRegion(l, ctx.space.dim.target, ctx.space.target.map((t, i) => (t.kind === 'app' ? i : -1)).filter((i) => i >= 0));
-    const legacyOpen = subtract(intersect(intersect(everyone, apps, l), legacyRegion(ctx.space), l), ctx.decision.blocked, l);
-    if (!isEmpty(legacyOpen)) {
-        const w = confirm(ctx.set, pickWitness(ctx.space, legacyOpen), (r) => r.outcome !== 'block', ctx.stats);
+    const legacyOpen = witnessOutside(ctx.space, intersect(apps, legacyRegion(ctx.space), l), open);
+    if (legacyOpen) {
+        const w = confirm(ctx.set, legacyOpen, (r) => r.outcome !== 'block', ctx.stats);
         if (w) out.push({ code: 'legacy-auth-open', severity: 'warning', related: [], witnesses: [w], message: 'Legacy authentication (Exchange ActiveSync, other clients) is not blocked for every user: legacy protocols cannot do MFA.' });
     }
-    const deviceCode = subtract(intersect(everyone, dimRegion(l, ctx.space.dim.flow, [1]), l), ctx.decision.blocked, l);
-    if (!isEmpty(deviceCode)) {
-        const w = confirm(ctx.set, pickWitness(ctx.space, deviceCode), (r) => r.outcome !== 'block', ctx.stats);
+    const deviceCode = witnessOutside(ctx.space, intersect(apps, dimRegion(l, ctx.space.dim.flow, [1]), l), open);
+    if (deviceCode) {
+        const w = confirm(ctx.set, deviceCode, (r) => r.outcome !== 'block', ctx.stats);
         if (w) out.push({ code: 'device-code-open', severity: 'warning', related: [], witnesses: [w], message: 'The device-code flow is not blocked for every user: it is a common phishing vector.' });
     }
     return out;

@@ -2,17 +2,16 @@
 // redundant (C04/C05), block-grant-overlap (info), session-conflict (C10), unsatisfiable-grant (C08).
 
 import type { EvaluationResult, Policy, SessionControls } from '../model.js';
-import { grantClauses } from '../evaluate/requirement.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { grantClauses, resolveClauses, satisfiedControls } from '../evaluate/requirement.js';
 import { sameCnf } from '../scenario/requirement-cnf.js';
 import type { Context } from './context.js';
 import { label } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding, Witness } from './finding.js';
-import { type Region, contains, dimRegion, intersect, isEmpty, overlaps, subtract, union } from './region.js';
+import { type Region, contains, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
-import { witnessOf as pickWitness } from './witness.js';
+import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 const CONDITION_WORDS: Record<string, string> = {
     users: 'its users condition matches nobody (every included principal is excluded)',
@@ -95,6 +94,7 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block');
+    const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of ctx.enabled) {
         if (isEmpty(scope) || shadowed.has(p) || !sessionEmpty(p.session)) continue;
         let related: Policy[] = [];
@@ -107,8 +107,8 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
         } else {
             const clauses = clauseKeys(p);
             if (clauses.length === 0) continue;
-            const rest = subtract(scope, ctx.decision.blocks, l);
-            if (isEmpty(rest)) continue;
+            if (coveredBy(scope, ctx.decision.blocks, l)) continue;
+            const rest = scope;
             let ok = true;
             for (const clause of clauses) {
                 let cover: Region = [];
@@ -118,17 +118,18 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
                     cover = union(cover, q.scope, l);
                     if (!related.includes(q.policy)) related.push(q.policy);
                 }
-                if (!contains(cover, rest, l)) { ok = false; break; }
+                if (!coveredBy(rest, union(cover, ctx.decision.blocks), l)) { ok = false; break; }
             }
             if (!ok || related.length === 0) continue;
         }
-        const without = { ...ctx.set, policies: ctx.set.policies.filter((x) => x !== p) };
-        const region = p.grant?.kind === 'block' ? scope : subtract(scope, ctx.decision.blocks, l);
-        const s = pickWitness(ctx.space, region);
+        const s = p.grant?.kind === 'block' ? pickWitness(ctx.space, scope) : witnessOutside(ctx.space, scope, ctx.decision.blocks);
+        // The decision without p, from the same evaluation: the other applicable enforced policies, combined alike.
         const w = confirm(ctx.set, s, (r) => {
             if (!applies(r, p.id)) return false;
-            const r2 = evaluate(without, s!, { mode: 'strict' });
-            return r2.outcome === r.outcome && sameCnf(r2.requires, r.requires);
+            const others = r.policies.filter((x) => x.policyApplies && x.state === 'enabled' && x.id !== p.id).map((x) => byId.get(x.id)!);
+            if (r.outcome === 'block') return r.blockedBy.some((id) => id !== p.id);
+            const rest = resolveClauses(others.flatMap((q) => grantClauses(q.grant)), s!, satisfiedControls(s!));
+            return !others.some((q) => q.grant?.kind === 'block') && rest.unsatisfiable.length === 0 && sameCnf(rest.requires, r.requires);
         }, ctx.stats);
         if (!w) continue;
         const names = related.map((q) => q.name).join(', ');
@@ -201,9 +202,9 @@ export function checkSessionConflicts(ctx: Context): Finding[] {
             const b = withSession[j];
             const diff = sessionDifferences(a.policy.session!, b.policy.session!);
             if (diff.parts.length === 0 || !overlaps(a.scope, b.scope, l)) continue;
-            const both = subtract(intersect(a.scope, b.scope, l), ctx.decision.blocked, l);
-            if (isEmpty(both)) continue;
-            const w = confirm(ctx.set, pickWitness(ctx.space, both), (r) => applies(r, a.policy.id) && applies(r, b.policy.id) && r.outcome !== 'block'
+            const both = witnessOutside(ctx.space, intersect(a.scope, b.scope, l), ctx.decision.blocked);
+            if (!both) continue;
+            const w = confirm(ctx.set, both, (r) => applies(r, a.policy.id) && applies(r, b.policy.id) && r.outcome !== 'block'
                 && (!diff.warn || r.session.persistentBrowserConflict === true), ctx.stats);
             if (!w) continue;
             out.push({
@@ -237,22 +238,21 @@ export function checkUnsatisfiable(ctx: Context): Finding[] {
     const legacy = legacyRegion(ctx.space);
     for (const { policy: p, scope } of ctx.enabled) {
         if (p.grant?.kind !== 'controls' || isEmpty(scope)) continue;
-        const live = subtract(subtract(scope, ctx.decision.blocks, l), legacy, l);
-        if (isEmpty(live)) continue;
+        const dead = union(ctx.decision.blocks, legacy);
+        if (coveredBy(scope, dead, l)) continue;
         for (const clause of grantClauses(p.grant)) {
             let inf = universe(ctx.space);
             for (const c of clause) inf = intersect(inf, infeasibleRegion(ctx, c), l);
-            const bad = intersect(live, inf, l);
-            if (isEmpty(bad)) continue;
-            const s = pickWitness(ctx.space, bad)!;
+            const s = witnessOutside(ctx.space, intersect(scope, inf, l), dead);
+            if (!s) continue;
             const others = ctx.set.policies.flatMap((q) => grantClauses(q.grant).flat()).filter((c) => !clause.includes(c));
             const trial = { ...s, satisfied: [...new Set(others)] };
             const w = confirm(ctx.set, trial, (r: EvaluationResult) => r.outcome === 'block' && r.blockedBy.includes(p.id), ctx.stats);
             if (!w) continue;
-            const whole = contains(bad, live, l);
+            const whole = coveredBy(scope, union(dead, inf), l);
             out.push({
                 code: 'unsatisfiable-grant', severity: whole ? 'error' : 'warning', policy: p.id, related: [], witnesses: [w],
-                message: `${label(p)} requires ${clause.join(' or ')}, which ${whole ? 'no sign-in in its scope' : 'some sign-ins in its scope'} can satisfy (${describeInfeasible(s)}): ${whole ? 'the policy acts as a block' : 'those sign-ins are blocked'}.`,
+                message: `${label(p)} requires ${clause.join(' or ')}, which ${whole ? 'no sign-in in its scope can satisfy' : 'some sign-ins in its scope cannot satisfy'} (${describeInfeasible(s)}): ${whole ? 'the policy acts as a block' : 'those sign-ins are blocked'}.`,
             });
             break;
         }

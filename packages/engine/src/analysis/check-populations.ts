@@ -6,10 +6,10 @@ import type { Context } from './context.js';
 import { isProtective, label } from './context.js';
 import { legacyRegion, unmetRegion } from './decision.js';
 import type { Finding } from './finding.js';
-import { type Region, contains, intersect, isEmpty, subtract, union } from './region.js';
+import { type Region, contains, dimRegion, intersect, isEmpty, union } from './region.js';
 import { conditionRegions, principalRegion, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
-import { witnessOf as pickWitness } from './witness.js';
+import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 export function checkBreakGlass(ctx: Context): Finding[] {
     const l = ctx.space.layout;
@@ -21,9 +21,9 @@ export function checkBreakGlass(ctx: Context): Finding[] {
         const exposed = intersect(scope, ctx.breakGlass, l);
         if (isEmpty(exposed)) continue;
         const enabled = p.state === 'enabled';
-        const blocking = p.grant?.kind === 'block' ? exposed : intersect(exposed, subtract(unmetRegion(ctx.space, p), legacy, l), l);
-        if (enabled && !isEmpty(blocking)) {
-            const w = confirm(ctx.set, pickWitness(ctx.space, blocking), (r) => applies(r, p.id) && r.outcome === 'block' && r.blockedBy.includes(p.id), ctx.stats);
+        const blocking = p.grant?.kind === 'block' ? pickWitness(ctx.space, exposed) : witnessOutside(ctx.space, intersect(exposed, unmetRegion(ctx.space, p), l), legacy);
+        if (enabled && blocking) {
+            const w = confirm(ctx.set, blocking, (r) => applies(r, p.id) && r.outcome === 'block' && r.blockedBy.includes(p.id), ctx.stats);
             if (w) {
                 out.push({
                     code: 'lockout-risk', severity: 'error', policy: p.id, related: [], witnesses: [w],
@@ -50,9 +50,9 @@ export function checkReportOnlyAdmins(ctx: Context): Finding[] {
     for (const { policy: r, scope } of ctx.reportOnly) {
         if (r.grant?.kind !== 'block' && r.grant?.kind !== 'controls') continue;
         const would = r.grant.kind === 'block' ? scope : intersect(scope, union(unmetRegion(ctx.space, r), legacyRegion(ctx.space), l), l);
-        const region = subtract(intersect(subtract(would, ctx.breakGlass, l), ctx.admins, l), ctx.decision.blocked, l);
-        if (isEmpty(region)) continue;
-        const w = confirm(ctx.set, pickWitness(ctx.space, region), (x) => x.outcome !== 'block' && x.shadow.outcome === 'block' && x.shadow.blockedBy.includes(r.id), ctx.stats);
+        const s = witnessOutside(ctx.space, intersect(would, ctx.admins, l), union(ctx.breakGlass, ctx.decision.blocked));
+        if (!s) continue;
+        const w = confirm(ctx.set, s, (x) => x.outcome !== 'block' && x.shadow.outcome === 'block' && x.shadow.blockedBy.includes(r.id), ctx.stats);
         if (!w) continue;
         out.push({
             code: 'report-only-would-block-admins', severity: 'warning', policy: r.id, related: [], witnesses: [w],
@@ -73,6 +73,19 @@ function exclusionItems(ps: PrincipalSet): { label: string; set: PrincipalSet }[
     ];
 }
 
+/** Identities with no open-group membership and no role other than the ones the principal set names. */
+function plainMembers(ctx: Context, ps: PrincipalSet): Region {
+    const l = ctx.space.layout;
+    const own = new Set([...ps.groups, ...ps.roles].map((x) => x.toLowerCase()));
+    let r = universe(ctx.space);
+    for (const [g, d] of ctx.space.dim.groups) {
+        const ancestors = ctx.space.cs.groupAncestors.get(g) ?? [g];
+        if (!own.has(g) && !ancestors.some((a) => own.has(a))) r = intersect(r, dimRegion(l, d, [0]), l);
+    }
+    for (const [role, d] of ctx.space.dim.roles) if (!own.has(role)) r = intersect(r, dimRegion(l, d, [0]), l);
+    return r;
+}
+
 function nameOf(ctx: Context, id: string): string {
     const d = ctx.set.directory;
     const k = id.toLowerCase();
@@ -83,7 +96,7 @@ function nameOf(ctx: Context, id: string): string {
 export function checkExclusions(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
-    let protectedBy = new Map<Policy, Region>();
+    const protectedBy = new Map<Policy, Region>();
     for (const { policy, scope } of ctx.enabled) if (isProtective(policy)) protectedBy.set(policy, scope);
     for (const [p, scope] of protectedBy) {
         if (!p.users) continue;
@@ -94,12 +107,13 @@ export function checkExclusions(ctx: Context): Finding[] {
         for (const item of exclusionItems(p.users.exclude)) {
             const who = principalRegion(ctx.space, item.set);
             if (isEmpty(who) || contains(ctx.breakGlass, who, l)) continue;
-            let hole = subtract(intersect(intersect(rest, included, l), subtract(who, ctx.breakGlass, l), l), scope, l);
-            if (isEmpty(hole)) continue;
-            hole = subtract(hole, ctx.decision.blocked, l);
-            for (const [q, qs] of protectedBy) if (q !== p) hole = subtract(hole, qs, l);
-            if (isEmpty(hole)) continue;
-            const w = confirm(ctx.set, pickWitness(ctx.space, hole), (r) => r.outcome !== 'block' && !r.policies.some((x) => x.policyApplies && x.state === 'enabled'
+            let cover = union(union(ctx.breakGlass, scope), ctx.decision.blocked);
+            for (const [q, qs] of protectedBy) if (q !== p) cover = union(cover, qs);
+            // A member of just this principal: no other open group or role that matters (a typical member, not one
+            // that happens to be excluded everywhere).
+            const hole = witnessOutside(ctx.space, intersect(intersect(intersect(rest, included, l), who, l), plainMembers(ctx, item.set), l), cover);
+            if (!hole) continue;
+            const w = confirm(ctx.set, hole, (r) => r.outcome !== 'block' && !r.policies.some((x) => x.policyApplies && x.state === 'enabled'
                 && isProtective(ctx.set.policies.find((y) => y.id === x.id)!)), ctx.stats);
             if (!w) continue;
             const name = item.label === 'guests' ? 'guests' : nameOf(ctx, item.label);
@@ -110,6 +124,5 @@ export function checkExclusions(ctx: Context): Finding[] {
             });
         }
     }
-    protectedBy = new Map();
     return out;
 }

@@ -16,9 +16,8 @@ export interface DecisionRegions {
     blocks: Region;
     /** Blocked for any reason (block policy, unmet device/app clause, legacy client with a clause). */
     blocked: Region;
-    /** Not blocked, with interactive controls still to perform. */
+    /** Interactive controls still to perform (where not also blocked: blocked wins). */
     requires: Region;
-    allow: Region;
 }
 
 export interface ScopedPolicy { policy: Policy; scope: Region }
@@ -80,7 +79,5 @@ export function decisionRegions(space: Space, enforced: readonly ScopedPolicy[])
         requires = union(requires, intersect(scope, remainingRegion(space, policy), l), l);
     }
     blocked = union(blocked, blocks, l);
-    requires = subtract(requires, blocked, l);
-    const allow = subtract(subtract(universe(space), blocked, l), requires, l);
-    return { blocks, blocked, requires, allow };
+    return { blocks, blocked, requires };
 }

@@ -127,11 +127,18 @@ export function intersect(a: Region, b: Region, l: Layout): Region {
         const z = boxIntersect(x, y, l);
         if (z) out.push(z);
     }
-    return compact(out, l);
+    return out.length > 16 ? absorb(out) : out;
 }
 
-export function union(a: Region, b: Region, l: Layout): Region {
-    return compact([...a, ...b], l);
+/** Drops boxes contained in another box. */
+export function absorb(r: Region): Region {
+    if (r.length < 2) return r;
+    return r.filter((b, i) => !r.some((o, j) => j !== i && boxContains(o, b) && (!boxContains(b, o) || j < i)));
+}
+
+/** Concatenation (no simplification: call compact once at the end where a small region matters). */
+export function union(a: Region, b: Region, _l?: Layout): Region {
+    return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
 }
 
 export function subtract(a: Region, b: Region, l: Layout): Region {
@@ -140,7 +147,7 @@ export function subtract(a: Region, b: Region, l: Layout): Region {
         if (cur.length === 0) break;
         const next: Region = [];
         for (const x of cur) for (const p of boxSubtract(x, y, l)) next.push(p);
-        cur = next.length > 32 ? compact(next, l) : next;
+        cur = next.length > 32 ? absorb(next) : next;
     }
     return cur;
 }
@@ -149,9 +156,45 @@ export function isEmpty(r: Region): boolean {
     return r.length === 0;
 }
 
+/**
+ * Boxes of `x` outside the union `cover`, found depth first without materializing the difference (which can be
+ * exponential in the number of yes/no dimensions): split x by the cover box closest to containing it, recurse on
+ * the pieces outside it with the remaining cover. Returns up to `limit` disjoint boxes.
+ */
+export function findOutside(x: Region, cover: Region, l: Layout, limit = 1): Box[] {
+    const out: Box[] = [];
+    const visit = (b: Box, cands: Box[]): void => {
+        const meeting = cands.filter((c) => boxesMeet(b, c, l));
+        if (meeting.length === 0) { out.push(b); return; }
+        let best = meeting[0];
+        let bestCuts = Infinity;
+        for (const c of meeting) {
+            if (boxContains(c, b)) return;
+            let cuts = 0;
+            for (let i = 0; i < b.length; i++) if ((b[i] & ~c[i]) !== 0) cuts++;
+            if (cuts < bestCuts) { bestCuts = cuts; best = c; }
+        }
+        const rest = meeting.filter((c) => c !== best);
+        for (const piece of boxSubtract(b, best, l)) {
+            visit(piece, rest);
+            if (out.length >= limit) return;
+        }
+    };
+    for (const b of x) {
+        visit(b, cover);
+        if (out.length >= limit) break;
+    }
+    return out;
+}
+
+/** x \ cover is empty. */
+export function coveredBy(x: Region, cover: Region, l: Layout): boolean {
+    return findOutside(x, cover, l, 1).length === 0;
+}
+
 /** outer ⊇ inner. */
 export function contains(outer: Region, inner: Region, l: Layout): boolean {
-    return subtract(inner, outer, l).length === 0;
+    return coveredBy(inner, outer, l);
 }
 
 export function overlaps(a: Region, b: Region, l: Layout): boolean {
@@ -162,7 +205,8 @@ export function overlaps(a: Region, b: Region, l: Layout): boolean {
 /** Drops boxes inside another box and merges boxes that differ in one dimension only (keeps regions small). */
 export function compact(r: Region, l: Layout): Region {
     if (r.length < 2) return r;
-    let boxes = r.filter((b, i) => !r.some((o, j) => j !== i && boxContains(o, b) && (!boxContains(b, o) || j < i)));
+    let boxes = absorb(r);
+    if (boxes.length > 200) return boxes;
     let merged = true;
     while (merged && boxes.length > 1) {
         merged = false;

@@ -159,7 +159,7 @@ export function buildSpace(set: PolicySet, extraScopes: readonly Policy[] = []):
         const sig = ipLocs.map((l) => (l.intervals.some((r) => value >= r.lo && value <= r.hi) ? '1' : '0')).join('');
         const prev = ipClasses.get(sig);
         // Prefer IPv4 representatives.
-        if (!prev || (!isV4(prev.value) && isV4(value))) ipClasses.set(sig, { rep: addressText(value), value });
+        if (!prev || (!isV4(prev.value) && isV4(value)) || (!isNice(prev.value) && isNice(value))) ipClasses.set(sig, { rep: addressText(value), value });
     }
     const ips = [...ipClasses.values()];
     const countryLocs = cs.locations.filter((l) => l.kind === 'country');
@@ -238,6 +238,9 @@ function pickOtherApp(set: PolicySet, referenced: Set<string>): string {
 }
 
 const V4_BASE = 0xffff00000000n;
+// 198.51.100.7, 203.0.113.7, 192.0.2.7, 20.0.0.7, 100.0.0.7, 200.0.0.7
+const NICE_V4 = [0xc6336407n, 0xcb007107n, 0xc0000207n, 0x14000007n, 0x64000007n, 0xc8000007n].map((x) => V4_BASE + x);
+const isNice = (v: bigint) => NICE_V4.includes(v);
 const isV4 = (v: bigint) => v >= V4_BASE && v <= V4_BASE + 0xffffffffn;
 
 /** An address inside [lo, hi], avoiding network addresses where possible and preferring IPv4. */
@@ -245,9 +248,8 @@ function pickAddress(lo: bigint, hi: bigint): bigint {
     const vlo = lo > V4_BASE ? lo : V4_BASE;
     const vhi = hi < V4_BASE + 0xffffffffn ? hi : V4_BASE + 0xffffffffn;
     if (vlo <= vhi) {
-        // Skip 0.x.x.x and private-looking starts: take a documentation-like address when the range allows.
-        const preferred = V4_BASE + 0xc6336407n; // 198.51.100.7
-        if (preferred >= vlo && preferred <= vhi) return preferred;
+        // A documentation-like address when the range allows, else the range's second address.
+        for (const preferred of NICE_V4) if (preferred >= vlo && preferred <= vhi) return preferred;
         return vlo + 1n <= vhi ? vlo + 1n : vlo;
     }
     const preferred = 0x20010db8ffff00000000000000000007n; // 2001:db8:ffff::7

@@ -4,7 +4,7 @@
 
 import type { SignIn } from '../model.js';
 import { CLIENT_APP_TYPES, INSIDER_RISK_LEVELS, PLATFORMS, RISK_LEVELS, TRANSFER_METHODS } from '../model.js';
-import { type Box, type Region, atomsOf, hasAtom } from './region.js';
+import { type Box, type Region, atomsOf, findOutside, hasAtom } from './region.js';
 import type { Space } from './space.js';
 
 /** Preferred atom order per enum dimension (first allowed wins). */
@@ -21,6 +21,12 @@ function pick(box: Box, space: Space, d: number, prefer?: number[]): number {
 export function witnessOf(space: Space, region: Region): SignIn | undefined {
     if (region.length === 0) return undefined;
     return signInOfBox(space, region[0]);
+}
+
+/** A sign-in in `x` outside every box of `cover` (undefined when x ⊆ cover). */
+export function witnessOutside(space: Space, x: Region, cover: Region): SignIn | undefined {
+    const [box] = findOutside(x, cover, space.layout, 1);
+    return box ? signInOfBox(space, box) : undefined;
 }
 
 export function signInOfBox(space: Space, box: Box): SignIn {

@@ -1,9 +1,33 @@
 import { relative } from 'node:path';
-import { type ControlLabel, describeDecision, runScenario, type EvaluationMode, type ScenarioResult } from '@latch/engine';
+import { type ControlLabel, describeDecision, describeSignIn, runScenario, type EvaluationMode, type ScenarioResult } from '@latch/engine';
 import { AstUtils } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { LoweredWorkspace } from '../lowering/lower-workspace.js';
 import { latchControlLabel } from '../presentation/control-label.js';
+import { analyzeDocuments } from '../analysis/workspace-analysis.js';
+import type { LangiumDocument } from 'langium';
+
+/** One assertion of the workspace, checked over every sign-in of its scope. */
+export interface AssertionReport {
+    name: string;
+    file: string;
+    line: number;
+    passed: boolean;
+    /** The violation and its counterexample, in words. */
+    detail?: string;
+}
+
+export function runAssertions(documents: readonly LangiumDocument[]): AssertionReport[] {
+    const a = analyzeDocuments(documents);
+    return a.result.assertions.map((r) => {
+        const node = a.assertionNodes.get(r.assertion.name)!;
+        const w = r.finding?.witnesses[0];
+        return {
+            name: r.assertion.name, file: relative(process.cwd(), AstUtils.getDocument(node).uri.fsPath), line: (node.$cstNode?.range.start.line ?? 0) + 1,
+            passed: r.holds, detail: r.finding ? `${r.finding.message}${w ? ` Counterexample: ${describeSignIn(a.result.context.set, w.signIn)}` : ''}` : undefined,
+        };
+    });
+}
 
 export interface ScenarioReport {
     name: string;
@@ -44,7 +68,7 @@ function appliedList(r: ScenarioResult['steps'][number]['result']): string {
 }
 
 /** The human report: one line per scenario, details for failures (outcome, applied policies, expected policy's reason). */
-export function formatText(reports: readonly ScenarioReport[], color: boolean): string {
+export function formatText(reports: readonly ScenarioReport[], color: boolean, assertions: readonly AssertionReport[] = []): string {
     const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : s);
     const red = (s: string) => (color ? `\x1b[31m${s}\x1b[0m` : s);
     const lines: string[] = [];
@@ -68,16 +92,21 @@ export function formatText(reports: readonly ScenarioReport[], color: boolean): 
             }
         });
     }
-    const failed = reports.filter((r) => !r.passed).length;
-    lines.push('', `${reports.length - failed} passed, ${failed} failed`);
+    for (const a of assertions) {
+        lines.push(`${a.passed ? green('✓') : red('✗')} assert "${a.name}"  —  ${a.passed ? 'holds for every sign-in in scope' : 'violated'}`);
+        if (!a.passed) lines.push(`    at ${a.file}:${a.line}`, red(`    ✗ ${a.detail}`));
+    }
+    const failed = reports.filter((r) => !r.passed).length + assertions.filter((a) => !a.passed).length;
+    lines.push('', `${reports.length + assertions.length - failed} passed, ${failed} failed`);
     return lines.join('\n');
 }
 
-export function formatJson(reports: readonly ScenarioReport[]): string {
-    const failed = reports.filter((r) => !r.passed).length;
+export function formatJson(reports: readonly ScenarioReport[], assertions: readonly AssertionReport[] = []): string {
+    const failed = reports.filter((r) => !r.passed).length + assertions.filter((a) => !a.passed).length;
     return JSON.stringify({
-        passed: reports.length - failed,
+        passed: reports.length + assertions.length - failed,
         failed,
+        assertions,
         scenarios: reports.map((r) => ({
             name: r.name, file: r.file, line: r.line, passed: r.passed,
             steps: r.result.steps.map((s, i) => ({
@@ -95,8 +124,9 @@ export function formatJson(reports: readonly ScenarioReport[]): string {
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function formatJunit(reports: readonly ScenarioReport[]): string {
+export function formatJunit(reports: readonly ScenarioReport[], assertions: readonly AssertionReport[] = []): string {
     const failed = reports.filter((r) => !r.passed).length;
+    const failedAssertions = assertions.filter((a) => !a.passed).length;
     const cases = reports.map((r) => {
         const failures = r.result.steps.flatMap((s, i) => s.expectations.flatMap((e, j) => e.passed ? [] : [`expected ${e.expected}${at(s.afterMinutes)}, got ${e.actual} (${r.file}:${r.expectationLines[i][j]})`]));
         const body = failures.length === 0 ? '' : `\n      <failure message="${xml(failures[0])}">${xml(failures.join('\n'))}</failure>\n    `;
@@ -104,10 +134,15 @@ export function formatJunit(reports: readonly ScenarioReport[]): string {
     });
     return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="latch" tests="${reports.length}" failures="${failed}">`,
+        `<testsuites name="latch" tests="${reports.length + assertions.length}" failures="${failed + failedAssertions}">`,
         `  <testsuite name="latch scenarios" tests="${reports.length}" failures="${failed}" errors="0" skipped="0">`,
         ...cases,
         '  </testsuite>',
+        ...(assertions.length === 0 ? [] : [
+            `  <testsuite name="latch assertions" tests="${assertions.length}" failures="${failedAssertions}" errors="0" skipped="0">`,
+            ...assertions.map((a) => `    <testcase classname="${xml(a.file)}" name="${xml(`assert ${a.name}`)}" file="${xml(a.file)}" line="${a.line}">${a.passed ? '' : `\n      <failure message="${xml(a.detail ?? 'violated')}"></failure>\n    `}</testcase>`),
+            '  </testsuite>',
+        ]),
         '</testsuites>',
     ].join('\n');
 }

@@ -6,6 +6,7 @@ import { LiteralChecks } from './literal-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PolicyChecks } from './policy-checks.js';
 import { ScenarioChecks } from './scenario-checks.js';
+import { registerAnalysisChecks } from '../analysis/finding-diagnostics.js';
 
 /** Holds one instance of each check family; registration binds their methods. */
 export class LatchValidator {
@@ -44,4 +45,5 @@ export function registerValidationChecks(services: LatchServices): void {
         AuthContext: scenarios.checkAuthContext.bind(scenarios),
     };
     registry.register(checks);
+    registerAnalysisChecks(services); // workspace analysis findings (docs/analysis.md)
 }

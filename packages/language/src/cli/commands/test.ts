@@ -3,7 +3,7 @@ import type { EvaluationMode } from '@latch/engine';
 import { collectDiagnostics, formatDiagnostic } from '../diagnostics.js';
 import { guarded, modeOption } from '../guarded.js';
 import { collectFiles, loadLatchWorkspace } from '../load-workspace.js';
-import { formatJson, formatJunit, formatText, runScenarios } from '../test-command.js';
+import { formatJson, formatJunit, formatText, runAssertions, runScenarios } from '../test-command.js';
 import { lowerWorkspace } from '../../lowering/lower-workspace.js';
 
 export function registerTest(program: Command): void {
@@ -21,9 +21,10 @@ export function registerTest(program: Command): void {
                 return 1;
             }
             const reports = runScenarios(lowerWorkspace(ws.documents), opts.mode);
-            const out = opts.format === 'json' ? formatJson(reports) : opts.format === 'junit' ? formatJunit(reports)
-                : formatText(reports, process.stdout.isTTY === true);
+            const assertions = runAssertions(ws.documents); // each assertion is one pass/fail entry
+            const out = opts.format === 'json' ? formatJson(reports, assertions) : opts.format === 'junit' ? formatJunit(reports, assertions)
+                : formatText(reports, process.stdout.isTTY === true, assertions);
             process.stdout.write(out + '\n');
-            return reports.every((r) => r.passed) ? 0 : 1;
+            return reports.every((r) => r.passed) && assertions.every((a) => a.passed) ? 0 : 1;
         }));
 }

@@ -1,0 +1,75 @@
+// Findings → Langium diagnostics on the policy (or assertion) they are about, with related information on the
+// other policies and the data the quick fix and hover need: { code, witness, witnessText, scenarioText }.
+
+import { describeSignIn, type Finding } from '@latch/engine';
+import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import * as ast from '../generated/ast.js';
+import type { LatchServices } from '../latch-module.js';
+import { scenarioText } from './scenario-text.js';
+import { type WorkspaceAnalysis, WorkspaceAnalysisCache } from './workspace-analysis.js';
+
+const caches = new WeakMap<object, WorkspaceAnalysisCache>();
+const enabled = new WeakSet<object>();
+
+/** Turns analysis diagnostics on for these services (the CLI does; the language server has them on whenever it has a connection). */
+export function enableAnalysisDiagnostics(services: LatchServices): void {
+    enabled.add(services);
+}
+
+function isOn(services: LatchServices): boolean {
+    return enabled.has(services) || services.shared.lsp.Connection !== undefined;
+}
+
+export function findingNode(a: WorkspaceAnalysis, f: Finding): ast.Policy | ast.Assertion | undefined {
+    if (f.assertion !== undefined) return a.assertionNodes.get(f.assertion);
+    if (f.policy !== undefined) return a.policyNodes.get(f.policy);
+    return a.anchor;
+}
+
+export interface FindingData {
+    code: string;
+    witness?: unknown;
+    witnessText?: string;
+    scenarioText?: string;
+}
+
+export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
+    const w = f.witnesses[0];
+    if (!w) return { code: f.code };
+    const set = a.result.context.set;
+    const subject = f.assertion ?? (f.policy !== undefined ? set.policies.find((p) => p.id === f.policy)?.name : undefined) ?? f.code;
+    return {
+        code: f.code, witness: w.signIn, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
+        scenarioText: scenarioText(set, `${f.code}: ${subject}`, w),
+    };
+}
+
+function related(a: WorkspaceAnalysis, f: Finding): DiagnosticRelatedInformation[] {
+    return f.related.flatMap((id) => {
+        const node = a.policyNodes.get(id);
+        const cst = node?.$cstNode;
+        if (!node || !cst) return [];
+        return [{ location: { uri: AstUtils.getDocument(node).uri.toString(), range: cst.range }, message: `involved: ${node.name}` }];
+    });
+}
+
+export function registerAnalysisChecks(services: LatchServices): void {
+    let cache = caches.get(services.shared);
+    if (!cache) { cache = new WorkspaceAnalysisCache(services.shared); caches.set(services.shared, cache); }
+    const analysis = cache;
+    const check = (doc: ast.Document, accept: ValidationAcceptor): void => {
+        if (!isOn(services)) return;
+        const document: LangiumDocument = AstUtils.getDocument(doc);
+        const a = analysis.get();
+        for (const f of a.result.findings) {
+            const node = findingNode(a, f);
+            if (!node || AstUtils.getDocument(node) !== document) continue;
+            const text = f.witnesses[0] ? `${f.message}\nWitness: ${describeSignIn(a.result.context.set, f.witnesses[0].signIn)} → ${f.witnesses[0].outcome}` : f.message;
+            accept(f.severity === 'info' ? 'info' : f.severity, text, {
+                node, property: 'name', code: f.code, data: findingData(a, f), relatedInformation: related(a, f),
+            });
+        }
+    };
+    services.validation.ValidationRegistry.register({ Document: check }, undefined, 'fast');
+}

@@ -1,0 +1,49 @@
+// The workspace-wide analysis, computed once per workspace state (a WorkspaceCache evicted on every update) and
+// shared by every document's validation, the CLI and the language server.
+
+import { type AnalysisResult, type AnalyzeOptions, analyzePolicySet } from '@latch/engine';
+import { type LangiumDocument, WorkspaceCache } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type * as ast from '../generated/ast.js';
+import { isBuiltinUri } from '../builtins/builtin-library.js';
+import { lowerAssertions } from '../lowering/lower-assertion.js';
+import { lowerWorkspace } from '../lowering/lower-workspace.js';
+
+export interface WorkspaceAnalysis {
+    result: AnalysisResult;
+    policyNodes: Map<string, ast.Policy>;
+    assertionNodes: Map<string, ast.Assertion>;
+    /** The workspace's first policy or assertion: where workspace-wide findings are shown. */
+    anchor: ast.Policy | ast.Assertion | undefined;
+}
+
+/** Analyses lowered documents (CLI, tests). */
+export function analyzeDocuments(documents: readonly LangiumDocument[], options: AnalyzeOptions = {}): WorkspaceAnalysis {
+    const ws = lowerWorkspace(documents);
+    const assertions = lowerAssertions(documents);
+    const result = analyzePolicySet(ws.set, { ...options, assertions: assertions.map((a) => a.assertion) });
+    const policyNodes = new Map(ws.set.policies.map((p, i) => [p.id, ws.policyNodes[i]]));
+    const assertionNodes = new Map(assertions.map((a) => [a.assertion.name, a.node]));
+    const firstUser = documents.find((d) => !isBuiltinUri(d.uri.toString()) && (ws.policyNodes.some((p) => p.$cstNode && docOf(p) === d)));
+    const anchor = ws.policyNodes.find((p) => docOf(p) === firstUser) ?? assertions[0]?.node;
+    return { result, policyNodes, assertionNodes, anchor };
+}
+
+function docOf(node: ast.Policy | ast.Assertion): LangiumDocument | undefined {
+    let n: { $container?: unknown; $document?: LangiumDocument } = node as never;
+    while (n.$container) n = n.$container as never;
+    return n.$document;
+}
+
+/** One analysis per workspace state. */
+export class WorkspaceAnalysisCache {
+    private readonly cache: WorkspaceCache<string, WorkspaceAnalysis>;
+
+    constructor(private readonly shared: LangiumSharedServices) {
+        this.cache = new WorkspaceCache(shared);
+    }
+
+    get(): WorkspaceAnalysis {
+        return this.cache.get('analysis', () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray()));
+    }
+}
