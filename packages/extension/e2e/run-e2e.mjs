@@ -23,23 +23,26 @@ const shots = join(repo, 'docs/screenshots');
 const chromiumPath = process.env.LATCH_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const systemNode = process.env.LATCH_E2E_NODE ?? '/usr/bin/node';
 
-/** The seeded problem: a grant mixing `and` and `or` (validation error `mixed-and-or`). */
+/** The seeded conflict: a grant policy that CA001 always overrides (analysis finding `shadowed-by-block`). */
 export const SEEDED_FILE = 'seeded-problem.latch';
-export const SEEDED_TEXT = `// Seeded by the e2e test: a grant mixing 'and' and 'or'.
-policy SEEDED1 "Seeded: mixed grant" {
-  state off
+export const SEEDED_TEXT = `// Seeded by the e2e test: a grant policy that a block policy (CA001, legacy authentication) always overrides.
+policy SEEDED1 "Seeded: Finance on Exchange ActiveSync needs MFA" {
+  state on
   users include Finance
   apps include all
-  grant mfa or compliantDevice and approvedApp
+  clients exchangeActiveSync
+  grant mfa
 }
 `;
-export const SEEDED_MESSAGE = "Mixed 'and' and 'or' in one grant: Entra allows one operator per policy";
+export const SEEDED_MESSAGE = 'never takes effect: every sign-in it applies to is blocked by CA001';
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const log = (m) => console.log(`[e2e ${elapsed()}] ${m}`);
 const results = [];
 let failed = false;
+
+let currentPage;
 
 async function check(name, fn) {
     const t = Date.now();
@@ -48,6 +51,8 @@ async function check(name, fn) {
         results.push(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
     } catch (e) {
         failed = true;
+        // What the page showed when the check failed, for diagnosis (not a README screenshot).
+        await currentPage?.screenshot({ path: join(tmpdir(), `latch-e2e-failure-${results.length + 1}.png`) }).catch(() => undefined);
         results.push(`  ✗ ${name}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
         console.error(e);
     }
@@ -123,6 +128,7 @@ async function main() {
         await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
         log(`code-server listening on 127.0.0.1:${port}`);
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        currentPage = page;
         await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
         await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
         await runChecks(page);
@@ -196,10 +202,12 @@ async function runChecks(page) {
         await page.keyboard.press('Escape');
     });
 
-    await check('the seeded problem shows a squiggle and a Problems entry with its message', async () => {
+    await check('a seeded conflict (shadowed-by-block) shows a squiggle and a Problems entry with its message', async () => {
         await openFile(page, SEEDED_FILE);
-        await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+        await editor.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
         await page.keyboard.press('Control+Shift+M');
+        // The workspace has other (intended) findings too: filter the panel down to the seeded policy.
+        await page.getByPlaceholder(/^Filter \(e\.g\./).first().fill('SEEDED1');
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: SEEDED_MESSAGE });
         await row.first().waitFor({ timeout: 20_000 });
         await shot(page, 'problems.png');

@@ -71,5 +71,7 @@ export function registerAnalysisChecks(services: LatchServices): void {
             });
         }
     };
-    services.validation.ValidationRegistry.register({ Document: check }, undefined, 'fast');
+    // Whole-workspace analysis is too costly per keystroke in large workspaces: the `slow` category runs when typing
+    // pauses or on save (see lsp/latch-document-update-handler.ts) and in every CLI build.
+    services.validation.ValidationRegistry.register({ Document: check }, undefined, 'slow');
 }
