@@ -17,6 +17,13 @@ export function enableAnalysisDiagnostics(services: LatchServices): void {
     enabled.add(services);
 }
 
+/** The workspace analysis of these services' current workspace state (computed once, shared with validation). */
+export function workspaceAnalysis(services: LatchServices): WorkspaceAnalysis {
+    let cache = caches.get(services.shared);
+    if (!cache) { cache = new WorkspaceAnalysisCache(services.shared); caches.set(services.shared, cache); }
+    return cache.get();
+}
+
 function isOn(services: LatchServices): boolean {
     return enabled.has(services) || services.shared.lsp.Connection !== undefined;
 }
@@ -55,13 +62,10 @@ function related(a: WorkspaceAnalysis, f: Finding): DiagnosticRelatedInformation
 }
 
 export function registerAnalysisChecks(services: LatchServices): void {
-    let cache = caches.get(services.shared);
-    if (!cache) { cache = new WorkspaceAnalysisCache(services.shared); caches.set(services.shared, cache); }
-    const analysis = cache;
     const check = (doc: ast.Document, accept: ValidationAcceptor): void => {
         if (!isOn(services)) return;
         const document: LangiumDocument = AstUtils.getDocument(doc);
-        const a = analysis.get();
+        const a = workspaceAnalysis(services);
         for (const f of a.result.findings) {
             const node = findingNode(a, f);
             if (!node || AstUtils.getDocument(node) !== document) continue;

@@ -3,6 +3,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CancellationToken, CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
 import type { LatchServices } from '../latch-module.js';
+import { findingData, workspaceAnalysis } from '../analysis/finding-diagnostics.js';
 import { LatchCommands } from './latch-commands.js';
 import { type LatchScenarioResults, scenarioResultLine } from './latch-scenario-results.js';
 
@@ -12,8 +13,10 @@ import { type LatchScenarioResults, scenarioResultLine } from './latch-scenario-
  */
 export class LatchCodeLensProvider implements CodeLensProvider {
     protected readonly results: LatchScenarioResults;
+    protected readonly services: LatchServices;
 
     constructor(services: LatchServices) {
+        this.services = services;
         this.results = services.whatIf.ScenarioResults;
     }
 
@@ -37,6 +40,8 @@ export class LatchCodeLensProvider implements CodeLensProvider {
                 if (result && this.results.isRevealed(uri, element.name)) {
                     lenses.push({ range, command: { title: scenarioResultLine(result, snapshot.label), command: LatchCommands.showScenarioResult, arguments: [uri, element.name] } });
                 }
+            } else if (ast.isAssertion(element) && element.name !== undefined) {
+                lenses.push(this.assertionLens(uri, element, range));
             } else if (ast.isPolicy(element) && element.name !== undefined && snapshot.scenarioCount > 0) {
                 const names = snapshot.appliesIn.get(element) ?? [];
                 const title = `applies in ${names.length} of ${snapshot.scenarioCount} scenario${snapshot.scenarioCount === 1 ? '' : 's'}`;
@@ -44,6 +49,22 @@ export class LatchCodeLensProvider implements CodeLensProvider {
             }
         }
         return lenses;
+    }
+
+    /**
+     * `✓ holds`, or `✗ counterexample: …` (clickable: writes the counterexample as a scenario). The exact analysis is
+     * computed once per workspace state, shared with the diagnostics, and only for documents that hold assertions.
+     */
+    protected assertionLens(uri: string, element: ast.Assertion, range: Range): CodeLens {
+        const analysis = workspaceAnalysis(this.services);
+        const result = analysis.result.assertions.find((r) => r.assertion.name === element.name);
+        if (!result) return { range, command: { title: 'assertion not checked (fix the errors first)', command: '' } };
+        if (result.holds) return { range, command: { title: '✓ holds', command: '' } };
+        const data = result.finding ? findingData(analysis, result.finding) : undefined;
+        const title = `✗ counterexample: ${data?.witnessText ?? 'see the diagnostic'}`;
+        return data?.scenarioText
+            ? { range, command: { title, command: LatchCommands.insertScenario, arguments: [uri, data.scenarioText] } }
+            : { range, command: { title, command: '' } };
     }
 }
 

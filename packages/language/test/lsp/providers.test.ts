@@ -189,6 +189,23 @@ scenario "Alice from NL" { user alice app Payroll ip 198.51.100.7 country NL pla
         expect(lenses?.[2].command?.command).toBe('');
     });
 
+    it('shows whether each assertion holds, and a clickable counterexample when it does not', async () => {
+        const ws = await buildWorkspace({
+            'p.latch': 'user alice\npolicy CA1 {\n  state on\n  users all\n  apps all\n  clients exchangeActiveSync\n  block\n}\n',
+            'a.latch': 'assert "EAS is blocked" { apps all  clients exchangeActiveSync  always block }\n'
+                + 'assert "Other legacy clients are blocked" { apps all  clients other  always block }\n',
+        });
+        const doc = ws.docs[1];
+        const uri = doc.uri.toString();
+        const lenses = await lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri } });
+        expect(lenses?.[0].command).toMatchObject({ title: '✓ holds', command: '' });
+        const violated = lenses?.[1].command;
+        expect(violated?.title).toMatch(/^✗ counterexample: .*other.* → allow$/);
+        expect(violated?.command).toBe(LatchCommands.insertScenario);
+        expect(violated?.arguments?.[0]).toBe(uri);
+        expect(String(violated?.arguments?.[1])).toMatch(/^scenario "[^"]+" \{[\s\S]*client other[\s\S]*expect allow[\s\S]*\}/);
+    });
+
     it('runs every contoso scenario and reports the same pass count as latch test', async () => {
         const ws = await buildWorkspace(contoso);
         const snapshot = services.whatIf.ScenarioResults.snapshot();
