@@ -180,11 +180,11 @@ describe('latch/tests and latch/runTests', () => {
         expect(files[0].items[0].id).toBe(`${files[0].uri}#scenario:Carol on the portal from NL`);
     });
 
-    it('runs all, or the chosen ids: pass, fail with expected vs actual at the expectation, assertion skipped', async () => {
+    it('runs all, or the chosen ids: pass, fail with expected vs actual at the expectation, assertions proven by the analysis', async () => {
         await buildWorkspace({ 'tenant.latch': TENANT, 'scenarios.latch': SCENARIOS });
         const [file] = await handlers.tests();
         const all = await handlers.runTests({});
-        expect(all.map((r) => r.status)).toEqual(['passed', 'failed', 'skipped']);
+        expect(all.map((r) => r.status)).toEqual(['passed', 'failed', 'passed']);
         expect(all[0].summary).toBe('requires mfa · applies: CA100');
         const failed = all[1];
         expect(failed.failures.map((f) => [f.expected, f.actual, f.location.range.start.line])).toEqual([
@@ -193,10 +193,20 @@ describe('latch/tests and latch/runTests', () => {
         ]);
         expect(failed.failures[0].message).toBe('expected allow, got block');
         expect(failed.failures[0].location.uri).toBe(file.uri);
-        expect(all[2].message).toMatch(/analysis engine/);
+        expect(all[2].summary).toBe('holds for every sign-in in scope');
 
         const one = await handlers.runTests({ ids: [file.items[1].id] });
         expect(one.map((r) => r.id)).toEqual([file.items[1].id]);
+    });
+
+    it('fails a violated assertion with its counterexample at the assertion', async () => {
+        await buildWorkspace({ 'tenant.latch': TENANT, 'a.latch': 'assert "Break-glass is always blocked" { users BreakGlass  always block }\n' });
+        const [result] = await handlers.runTests({});
+        expect(result.status).toBe('failed');
+        expect(result.summary).toMatch(/^counterexample: .* → (allow|requires)/);
+        expect(result.failures).toHaveLength(1);
+        expect(result.failures[0].expected).toBe('holds for every sign-in in scope');
+        expect(result.failures[0].location.range.start.line).toBe(0);
     });
 
     it('marks a scenario with errors as errored, not passed', async () => {
@@ -210,8 +220,30 @@ describe('latch/tests and latch/runTests', () => {
         await buildWorkspace({ 'tenant.latch': TENANT, 'scenarios.latch': SCENARIOS });
         const report = await handlers.analysisReport({});
         expect(report).toContain('# Latch analysis report');
-        expect(report).toContain('3: 1 passed, 1 failed');
+        expect(report).toContain('3: 2 passed, 1 failed');
         expect(report).toContain('✗ scenario:Carol from Brazil is allowed (wrong on purpose) — block · applies: CA100, CA200');
         expect(report).toContain('  - expected allow, got block');
+    });
+});
+
+describe('latch/importGraph', () => {
+    it('imports Graph JSON into .latch files in a folder, and reports bad JSON with its position', async () => {
+        const { mkdtempSync, readFileSync, writeFileSync, existsSync } = await import('node:fs');
+        const { tmpdir } = await import('node:os');
+        const { join } = await import('node:path');
+        const { importGraphRequest } = await import('../src/lsp/custom-requests.js');
+        const out = mkdtempSync(join(tmpdir(), 'latch-import-'));
+        const corpus = new URL('../../../../shared/corpus/j0eyv-ConditionalAccessBaseline/Config/ConditionalAccess/', import.meta.url);
+        const result = importGraphRequest({ paths: [corpus.pathname], outDir: out });
+        expect(result.error).toBeUndefined();
+        expect(result.policies).toBeGreaterThan(30);
+        expect(result.written.map((f) => f.split('/').pop()).sort()).toEqual(['directory.latch', 'locations.latch', 'policies.latch']);
+        expect(readFileSync(join(out, 'policies.latch'), 'utf8')).toMatch(/^policy CA000/m);
+
+        const bad = join(out, 'bad.json');
+        writeFileSync(bad, '{\n  "displayName": "x",\n  "state": \n}');
+        const failed = importGraphRequest({ paths: [bad], outDir: join(out, 'never') });
+        expect(failed.error).toMatch(/bad\.json:4:1: /);
+        expect(existsSync(join(out, 'never'))).toBe(false);
     });
 });

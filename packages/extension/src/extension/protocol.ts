@@ -1,7 +1,7 @@
 // The custom requests the server serves (packages/language/src/lsp/custom-requests.ts). Types come from the built
 // language package as type-only imports, so none of its code reaches the client bundle.
 export type {
-    RunTestsParams, TestFile, TestItemInfo, TestRunResult, WhatIfInputs, WhatIfParams, WhatIfResponse, WorkspaceNames,
+    ImportGraphParams, ImportGraphResult, RunTestsParams, TestFile, TestItemInfo, TestRunResult, WhatIfInputs, WhatIfParams, WhatIfResponse, WorkspaceNames,
 } from '../../../language/out/lsp/custom-requests.js';
 
 export const LatchRequests = {
@@ -10,6 +10,7 @@ export const LatchRequests = {
     tests: 'latch/tests',
     runTests: 'latch/runTests',
     analysisReport: 'latch/analysisReport',
+    importGraph: 'latch/importGraph',
 } as const;
 
 /** Server commands (packages/language/src/lsp/latch-commands.ts) the client adds UI to. */

@@ -3,8 +3,12 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { LatchRequests, type TestRunResult } from './protocol.js';
 import { whatIfMode } from './settings.js';
 
-/** Diagnostic codes of the conflict analysis (LANGUAGE.md §7) start with one of these words. */
-const CONFLICT_CODE = /^(conflict|shadow|redundant|overlap|never-applies|dead|coverage|lockout|exclusion|legacy|session-conflict)/;
+/** The analysis' finding codes (packages/engine/src/analysis/finding.ts FINDING_CODES; docs/analysis.md). */
+const FINDING_CODES = new Set([
+    'never-applies', 'untargeted', 'shadowed-by-block', 'redundant', 'block-grant-overlap', 'session-conflict',
+    'coverage-gap', 'lockout-risk', 'break-glass-not-excluded', 'exclusion-without-fallback', 'legacy-auth-open',
+    'device-code-open', 'report-only-would-block-admins', 'unsatisfiable-grant', 'assertion-violated',
+]);
 
 /** `$(shield) Latch 2 conflicts · 1 failing`: counts from diagnostics and the last scenario run; click → Test Explorer. */
 export class LatchStatusBar implements vscode.Disposable {
@@ -45,7 +49,8 @@ export class LatchStatusBar implements vscode.Disposable {
             if (!uri.path.endsWith('.latch')) continue;
             for (const d of diags) {
                 const code = String(typeof d.code === 'object' ? d.code.value : d.code ?? '');
-                if (CONFLICT_CODE.test(code)) conflicts++;
+                // Informational findings (e.g. block-grant-overlap) are not counted as conflicts.
+                if (FINDING_CODES.has(code) && d.severity !== vscode.DiagnosticSeverity.Information) conflicts++;
                 if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
             }
         }

@@ -3,6 +3,7 @@
 
 import {
     type EvaluationMode, type EvaluationResult, type PolicySet, describeDecision, evaluate, formatDuration, runScenario,
+    JsonInputError,
 } from '@latch/engine';
 import { AstUtils, DocumentState, type LangiumDocument, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -12,6 +13,9 @@ import * as ast from '../generated/ast.js';
 import { lowerScenario } from '../lowering/lower-scenario.js';
 import { type LoweredWorkspace, lowerWorkspace } from '../lowering/lower-workspace.js';
 import { latchControlLabel } from '../presentation/control-label.js';
+import { findingData, workspaceAnalysis } from '../analysis/finding-diagnostics.js';
+import type { LatchServices } from '../latch-module.js';
+import { importGraph, writeImported } from '../interop/import-graph.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Protocol (the extension imports these types)
@@ -22,7 +26,12 @@ export const LatchRequests = {
     tests: 'latch/tests',
     runTests: 'latch/runTests',
     analysisReport: 'latch/analysisReport',
+    importGraph: 'latch/importGraph',
 } as const;
+
+/** Import Graph JSON files or folders as .latch files into a folder (what `latch import -o` does). */
+export interface ImportGraphParams { paths: string[]; outDir: string }
+export interface ImportGraphResult { written: string[]; policies: number; namedLocations: number; warnings: string[]; error?: string }
 
 /** What If inputs in Latch spelling (names, not ids): exactly what a scenario block would say. */
 export interface WhatIfInputs {
@@ -117,6 +126,20 @@ export function registerCustomRequests(shared: LangiumSharedServices, connection
     connection.onRequest(LatchRequests.tests, () => handlers.tests());
     connection.onRequest(LatchRequests.runTests, (p: RunTestsParams) => handlers.runTests(p ?? {}));
     connection.onRequest(LatchRequests.analysisReport, (p: { mode?: EvaluationMode }) => handlers.analysisReport(p ?? {}));
+    connection.onRequest(LatchRequests.importGraph, (p: ImportGraphParams) => importGraphRequest(p));
+}
+
+/** Runs on an explicit user command only; bad input comes back as a message (file:line:col), never a crash. */
+export function importGraphRequest(params: ImportGraphParams): ImportGraphResult {
+    try {
+        const imported = importGraph(params.paths);
+        if (imported.policies === 0 && imported.namedLocations === 0) {
+            return { written: [], policies: 0, namedLocations: 0, warnings: imported.warnings, error: 'no conditional access policies or named locations found' };
+        }
+        return { written: writeImported(imported, params.outDir), policies: imported.policies, namedLocations: imported.namedLocations, warnings: imported.warnings };
+    } catch (e) {
+        return { written: [], policies: 0, namedLocations: 0, warnings: [], error: e instanceof JsonInputError ? e.toString() : e instanceof Error ? e.message : String(e) };
+    }
 }
 
 export type CustomRequestHandlers = ReturnType<typeof createCustomRequestHandlers>;
@@ -192,7 +215,22 @@ export function createCustomRequestHandlers(shared: LangiumSharedServices) {
                     if (errors.length > 0) {
                         results.push({ id, status: 'errored', summary: 'does not compile', message: errors.join('\n'), failures: [], durationMs: 0 });
                     } else if (ast.isAssertion(el)) {
-                        results.push({ id, status: 'skipped', summary: 'not checked', message: 'Assertions are checked by the analysis engine, which this server does not include yet.', failures: [], durationMs: 0 });
+                        // The exact analysis proves the assertion over every sign-in in its scope (shared, cached).
+                        const analysis = workspaceAnalysis(shared.ServiceRegistry.getServices(doc.uri) as LatchServices);
+                        const r = analysis.result.assertions.find((x) => x.assertion.name === el.name);
+                        const data = r?.finding ? findingData(analysis, r.finding) : undefined;
+                        results.push(!r
+                            ? { id, status: 'skipped', summary: 'not checked', message: 'The assertion could not be analysed.', failures: [], durationMs: 0 }
+                            : r.holds
+                                ? { id, status: 'passed', summary: 'holds for every sign-in in scope', failures: [], durationMs: performance.now() - started }
+                                : {
+                                    id, status: 'failed', summary: `counterexample: ${data?.witnessText ?? 'see the diagnostic'}`,
+                                    failures: [{
+                                        message: r.finding?.message ?? 'the assertion does not hold', expected: 'holds for every sign-in in scope',
+                                        actual: `counterexample: ${data?.witnessText ?? ''}`, location: { uri, range: rangeOf(el) },
+                                    }],
+                                    durationMs: performance.now() - started,
+                                });
                     } else {
                         const lowered1 = byNode.get(el);
                         if (!lowered1) continue;

@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { JsonInputError, jsonPathError, loadGraphFiles, readJsonFile } from '@latch/engine';
-import { printImport } from '../../printer/print-import.js';
-import { writeFilesAtomically } from '../atomic-write.js';
+import { JsonInputError, jsonPathError, readJsonFile } from '@latch/engine';
+import { importGraph, writeImported } from '../../interop/import-graph.js';
 import { guarded } from '../guarded.js';
 import { CliInputError, collectFiles } from '../load-workspace.js';
 
@@ -14,21 +12,17 @@ export function registerImport(program: Command): void {
         .option('-o, --out <dir>', 'write directory.latch, locations.latch and policies.latch here (default: print to stdout)')
         .option('--directory <file>', 'display names for ids: a JSON map { "<id>": "<name>" } or Graph directory objects (file or folder)')
         .action((paths: string[], opts: { out?: string; directory?: string }) => guarded(async () => {
-            const { set, warnings } = loadGraphFiles(paths);
-            for (const w of warnings) process.stderr.write(`latch: warning: ${w}\n`);
-            if (set.policies.length === 0 && set.namedLocations.length === 0) {
+            const directoryNames = opts.directory !== undefined ? loadDirectoryNames(opts.directory) : undefined;
+            const imported = importGraph(paths, directoryNames);
+            for (const w of imported.warnings) process.stderr.write(`latch: warning: ${w}\n`);
+            if (imported.policies === 0 && imported.namedLocations === 0) {
                 throw new CliInputError(`${paths.join(', ')}: no conditional access policies or named locations found`);
             }
-            const directoryNames = opts.directory !== undefined ? loadDirectoryNames(opts.directory) : undefined;
-            const printed = printImport(set, { directoryNames });
-            for (const w of printed.warnings) process.stderr.write(`latch: warning: ${w}\n`);
-            const parts = [['directory.latch', printed.directory], ['locations.latch', printed.locations], ['policies.latch', printed.policies]] as const;
             if (opts.out === undefined) {
-                process.stdout.write(parts.map(([, text]) => text).filter((t) => t !== '').join('\n'));
+                process.stdout.write(imported.parts.map((p) => p.text).join('\n'));
             } else {
-                const out = opts.out;
-                writeFilesAtomically(parts.filter(([, text]) => text !== '').map(([file, text]) => ({ path: join(out, file), text })));
-                process.stderr.write(`latch: imported ${set.policies.length} policies and ${set.namedLocations.length} named locations into ${out}\n`);
+                writeImported(imported, opts.out);
+                process.stderr.write(`latch: imported ${imported.policies} policies and ${imported.namedLocations} named locations into ${opts.out}\n`);
             }
             return 0;
         }));

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { loadGraphFiles } from '@latch/engine';
+import { writeFilesAtomically } from '../cli/atomic-write.js';
+import { printImport } from '../printer/print-import.js';
+
+export interface ImportedFiles {
+    /** directory.latch, locations.latch, policies.latch (empty parts left out). */
+    parts: Array<{ file: string; text: string }>;
+    policies: number;
+    namedLocations: number;
+    warnings: string[];
+}
+
+/** Graph JSON files or folders → the .latch parts of `latch import` (shared by the CLI and the editor's command). */
+export function importGraph(paths: string[], directoryNames?: ReadonlyMap<string, string>): ImportedFiles {
+    const { set, warnings } = loadGraphFiles(paths);
+    const printed = printImport(set, { directoryNames });
+    const parts = [
+        { file: 'directory.latch', text: printed.directory },
+        { file: 'locations.latch', text: printed.locations },
+        { file: 'policies.latch', text: printed.policies },
+    ].filter((p) => p.text !== '');
+    return { parts, policies: set.policies.length, namedLocations: set.namedLocations.length, warnings: [...warnings, ...printed.warnings] };
+}
+
+/** Writes the parts into a folder, all or nothing (temp files, then renames). */
+export function writeImported(imported: ImportedFiles, outDir: string): string[] {
+    const files = imported.parts.map((p) => ({ path: join(outDir, p.file), text: p.text }));
+    writeFilesAtomically(files);
+    return files.map((f) => f.path);
+}
