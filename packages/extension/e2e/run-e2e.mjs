@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import seed from '../test-electron/suite/seed.cjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionDir = resolve(here, '..');
@@ -23,18 +24,8 @@ const shots = join(repo, 'docs/screenshots');
 const chromiumPath = process.env.LATCH_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const systemNode = process.env.LATCH_E2E_NODE ?? '/usr/bin/node';
 
-/** The seeded conflict: a grant policy that CA001 always overrides (analysis finding `shadowed-by-block`). */
-export const SEEDED_FILE = 'seeded-problem.latch';
-export const SEEDED_TEXT = `// Seeded by the e2e test: a grant policy that a block policy (CA001, legacy authentication) always overrides.
-policy SEEDED1 "Seeded: Finance on Exchange ActiveSync needs MFA" {
-  state on
-  users include Finance
-  apps include all
-  clients exchangeActiveSync
-  grant mfa
-}
-`;
-export const SEEDED_MESSAGE = 'never takes effect: every sign-in it applies to is blocked by CA001';
+/** The seeded conflict (shared with the desktop suite): a grant policy CA001 always overrides (`shadowed-by-block`). */
+export const { SEEDED_FILE, SEEDED_TEXT, SEEDED_MESSAGE } = seed;
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;

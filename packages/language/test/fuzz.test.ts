@@ -11,22 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { buildWorkspace, clearWorkspace, ensureBuiltins } from './helpers.js';
 import { extractLatchBlocks, readLanguageMd } from './language-md.js';
+import { seededRandom } from '@latch/engine';
 
 const SEED = Number(process.env.LATCH_FUZZ_SEED ?? 0x1a7c4);
 const COUNT = Number(process.env.LATCH_FUZZ_COUNT ?? 5200);
 const LIMIT_MS = 1000;
 
-/** mulberry32: a small, good-enough seeded PRNG. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** mulberry32, the engine's seeded PRNG (also used by the sign-in log generator). */
+const prng = seededRandom;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '../../..');
