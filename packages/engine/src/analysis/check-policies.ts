@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { label } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding, Witness } from './finding.js';
-import { type Region, contains, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
+import { type Region, RegionIndex, contains, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
@@ -60,9 +60,10 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     const findings: Finding[] = [];
     const shadowed = new Set<Policy>();
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
+    const index = new RegionIndex(blocks.map((b) => b.scope), l);
     for (const { policy: p, scope } of [...ctx.enabled, ...ctx.reportOnly]) {
         if (p.grant?.kind === 'block' || isEmpty(scope)) continue;
-        const covering = blocks.filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
+        const covering = index.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
         if (covering.length === 0) continue;
         let cover: Region = [];
         for (const b of covering) cover = union(cover, b.scope, l);
@@ -94,12 +95,14 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block');
+    const blockIndex = new RegionIndex(blocks.map((b) => b.scope), l);
+    const enabledIndex = new RegionIndex(ctx.enabled.map((q) => q.scope), l);
     const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of ctx.enabled) {
         if (isEmpty(scope) || shadowed.has(p) || !sessionEmpty(p.session)) continue;
         let related: Policy[] = [];
         if (p.grant?.kind === 'block') {
-            const others = blocks.filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
+            const others = blockIndex.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
             let cover: Region = [];
             for (const b of others) cover = union(cover, b.scope, l);
             if (others.length === 0 || !contains(cover, scope, l)) continue;
@@ -110,9 +113,10 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
             if (coveredBy(scope, ctx.decision.blocks, l)) continue;
             const rest = scope;
             let ok = true;
+            const near = enabledIndex.candidates(rest).map((i) => ctx.enabled[i]);
             for (const clause of clauses) {
                 let cover: Region = [];
-                for (const q of ctx.enabled) {
+                for (const q of near) {
                     if (q.policy === p || q.policy.grant?.kind !== 'controls' || !overlaps(q.scope, rest, l)) continue;
                     if (!clauseKeys(q.policy).some((c) => c.every((x) => clause.includes(x)))) continue;
                     cover = union(cover, q.scope, l);
@@ -148,11 +152,13 @@ export function checkBlockGrantOverlap(ctx: Context, shadowed: Set<Policy>): Fin
     const out: Finding[] = [];
     const max = ctx.options.maxWitnesses ?? 3;
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
+    const index = new RegionIndex(blocks.map((b) => b.scope), l);
     for (const { policy: p, scope } of ctx.enabled) {
         if (p.grant?.kind !== 'controls' || isEmpty(scope) || shadowed.has(p)) continue;
         const related: string[] = [];
         const witnesses: Witness[] = [];
-        for (const b of blocks) {
+        for (const i of index.candidates(scope)) {
+            const b = blocks[i];
             if (b.policy === p) continue;
             const both = intersect(scope, b.scope, l);
             if (isEmpty(both)) continue;
@@ -196,8 +202,10 @@ export function checkSessionConflicts(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const withSession = ctx.enabled.filter((x) => !sessionEmpty(x.policy.session) && !isEmpty(x.scope));
+    const index = new RegionIndex(withSession.map((x) => x.scope), l);
     for (let i = 0; i < withSession.length; i++) {
-        for (let j = i + 1; j < withSession.length; j++) {
+        for (const j of index.candidates(withSession[i].scope)) {
+            if (j <= i) continue;
             const a = withSession[i];
             const b = withSession[j];
             const diff = sessionDifferences(a.policy.session!, b.policy.session!);
@@ -236,9 +244,9 @@ export function checkUnsatisfiable(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const legacy = legacyRegion(ctx.space);
+    const dead = union(ctx.decision.blocks, legacy);
     for (const { policy: p, scope } of ctx.enabled) {
         if (p.grant?.kind !== 'controls' || isEmpty(scope)) continue;
-        const dead = union(ctx.decision.blocks, legacy);
         if (coveredBy(scope, dead, l)) continue;
         for (const clause of grantClauses(p.grant)) {
             let inf = universe(ctx.space);

@@ -6,7 +6,7 @@ import type { Context } from './context.js';
 import { isProtective, label } from './context.js';
 import { legacyRegion, unmetRegion } from './decision.js';
 import type { Finding } from './finding.js';
-import { type Region, contains, dimRegion, intersect, isEmpty, union } from './region.js';
+import { type Region, RegionIndex, contains, dimRegion, intersect, isEmpty, meetingBoxes, union } from './region.js';
 import { conditionRegions, principalRegion, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
@@ -47,10 +47,11 @@ export function checkBreakGlass(ctx: Context): Finding[] {
 export function checkReportOnlyAdmins(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
+    const cover = union(ctx.breakGlass, ctx.decision.blocked);
     for (const { policy: r, scope } of ctx.reportOnly) {
         if (r.grant?.kind !== 'block' && r.grant?.kind !== 'controls') continue;
         const would = r.grant.kind === 'block' ? scope : intersect(scope, union(unmetRegion(ctx.space, r), legacyRegion(ctx.space), l), l);
-        const s = witnessOutside(ctx.space, intersect(would, ctx.admins, l), union(ctx.breakGlass, ctx.decision.blocked));
+        const s = witnessOutside(ctx.space, intersect(would, ctx.admins, l), cover);
         if (!s) continue;
         const w = confirm(ctx.set, s, (x) => x.outcome !== 'block' && x.shadow.outcome === 'block' && x.shadow.blockedBy.includes(r.id), ctx.stats);
         if (!w) continue;
@@ -98,6 +99,8 @@ export function checkExclusions(ctx: Context): Finding[] {
     const out: Finding[] = [];
     const protectedBy = new Map<Policy, Region>();
     for (const { policy, scope } of ctx.enabled) if (isProtective(policy)) protectedBy.set(policy, scope);
+    const protectedList = [...protectedBy];
+    const protectedIndex = new RegionIndex(protectedList.map(([, qs]) => qs), l);
     for (const [p, scope] of protectedBy) {
         if (!p.users) continue;
         const others = conditionRegions(ctx.space, p).filter((c) => c.condition !== 'users');
@@ -107,11 +110,15 @@ export function checkExclusions(ctx: Context): Finding[] {
         for (const item of exclusionItems(p.users.exclude)) {
             const who = principalRegion(ctx.space, item.set);
             if (isEmpty(who) || contains(ctx.breakGlass, who, l)) continue;
-            let cover = union(union(ctx.breakGlass, scope), ctx.decision.blocked);
-            for (const [q, qs] of protectedBy) if (q !== p) cover = union(cover, qs);
             // A member of just this principal: no other open group or role that matters (a typical member, not one
             // that happens to be excluded everywhere).
-            const hole = witnessOutside(ctx.space, intersect(intersect(intersect(rest, included, l), who, l), plainMembers(ctx, item.set), l), cover);
+            const x = intersect(intersect(intersect(rest, included, l), who, l), plainMembers(ctx, item.set), l);
+            if (isEmpty(x)) continue;
+            // The cover (break-glass, this scope, blocked, every other protective scope), reduced to the boxes that
+            // meet x — in the same order, so the search and its witness are those of the whole union.
+            const sources: Region[] = [ctx.breakGlass, scope, ctx.decision.blocked];
+            for (const i of protectedIndex.candidates(x)) if (protectedList[i][0] !== p) sources.push(protectedList[i][1]);
+            const hole = witnessOutside(ctx.space, x, meetingBoxes(x, sources, l));
             if (!hole) continue;
             const w = confirm(ctx.set, hole, (r) => r.outcome !== 'block' && !r.policies.some((x) => x.policyApplies && x.state === 'enabled'
                 && isProtective(ctx.set.policies.find((y) => y.id === x.id)!)), ctx.stats);

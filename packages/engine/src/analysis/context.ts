@@ -7,6 +7,7 @@ import { grantClauses } from '../evaluate/requirement.js';
 import { decisionRegions, type DecisionRegions, type ScopedPolicy } from './decision.js';
 import { type Region, union } from './region.js';
 import { buildSpace, type Space } from './space.js';
+import type { VerifyStats } from './verify.js';
 import { groupRegion, principalRegion, roleRegion, scopeRegion } from './scope.js';
 
 export interface AnalysisOptions {
@@ -31,7 +32,7 @@ export interface Context {
     breakGlass: Region;
     breakGlassNames: string[];
     admins: Region;
-    stats: { unconfirmed: number };
+    stats: VerifyStats;
 }
 
 const DEFAULT_BREAK_GLASS = /break.?glass|emergency.?access/i;

@@ -15,6 +15,8 @@ export interface Layout {
     /** Atoms of each dimension. */
     sizes: number[];
     total: number;
+    /** (offset, words) of each dimension, widest first (see boxesMeet); built lazily. */
+    meet?: Int32Array;
 }
 
 export function makeLayout(sizes: number[]): Layout {
@@ -86,14 +88,30 @@ export function boxIntersect(a: Box, b: Box, l: Layout): Box | undefined {
     return out;
 }
 
-function boxesMeet(a: Box, b: Box, l: Layout): boolean {
-    for (let d = 0; d < l.sizes.length; d++) {
-        const o = l.offsets[d];
+export function boxesMeet(a: Box, b: Box, l: Layout): boolean {
+    // Every dimension must meet; the widest ones (users, targets, IPs) are the likeliest to separate two boxes, so
+    // they are tested first.
+    const plan = l.meet ?? meetPlan(l);
+    for (let k = 0; k < plan.length; k += 2) {
+        const o = plan[k];
+        const n = plan[k + 1];
+        if (n === 1) {
+            if ((a[o] & b[o]) === 0) return false;
+            continue;
+        }
         let meet = false;
-        for (let w = 0; w < l.words[d]; w++) if ((a[o + w] & b[o + w]) !== 0) { meet = true; break; }
+        for (let w = 0; w < n; w++) if ((a[o + w] & b[o + w]) !== 0) { meet = true; break; }
         if (!meet) return false;
     }
     return true;
+}
+
+function meetPlan(l: Layout): Int32Array {
+    const dims = l.sizes.map((_, d) => d).sort((x, y) => l.sizes[y] - l.sizes[x] || x - y);
+    const plan = new Int32Array(dims.length * 2);
+    dims.forEach((d, i) => { plan[2 * i] = l.offsets[d]; plan[2 * i + 1] = l.words[d]; });
+    l.meet = plan;
+    return plan;
 }
 
 export function boxContains(outer: Box, inner: Box): boolean {
@@ -168,10 +186,12 @@ export function findOutside(x: Region, cover: Region, l: Layout, limit = 1): Box
         if (meeting.length === 0) { out.push(b); return; }
         let best = meeting[0];
         let bestCuts = Infinity;
-        for (const c of meeting) {
-            if (boxContains(c, b)) return;
+        const n = b.length;
+        for (let k = 0; k < meeting.length; k++) {
+            const c = meeting[k];
             let cuts = 0;
-            for (let i = 0; i < b.length; i++) if ((b[i] & ~c[i]) !== 0) cuts++;
+            for (let i = 0; i < n; i++) if ((b[i] & ~c[i]) !== 0) cuts++;
+            if (cuts === 0) return; // c contains b
             if (cuts < bestCuts) { bestCuts = cuts; best = c; }
         }
         const rest = meeting.filter((c) => c !== best);
@@ -180,9 +200,41 @@ export function findOutside(x: Region, cover: Region, l: Layout, limit = 1): Box
             if (out.length >= limit) return;
         }
     };
+    // A large cover met again (the decision regions): index its boxes; the boxes a search can look at are those
+    // meeting x, listed in their original order, so the result is the same.
+    const index = cover.length > 64 ? coverIndex(cover, l) : undefined;
     for (const b of x) {
-        visit(b, cover);
+        visit(b, index ? index.candidates([b]).map((i) => cover[i]) : cover);
         if (out.length >= limit) break;
+    }
+    return out;
+}
+
+const coverIndexes = new WeakMap<Region, { uses: number; length: number; index?: RegionIndex }>();
+
+/** The box index of a cover searched at least twice (a one-off cover is cheaper to scan than to index). */
+function coverIndex(cover: Region, l: Layout): RegionIndex | undefined {
+    let e = coverIndexes.get(cover);
+    // Regions are not modified once built; a changed length (an array reused) starts afresh all the same.
+    if (!e || e.length !== cover.length) { e = { uses: 0, length: cover.length }; coverIndexes.set(cover, e); }
+    if (++e.uses < 2) return undefined;
+    e.index ??= new RegionIndex(cover.map((b) => [b]), l);
+    return e.index;
+}
+
+/**
+ * The boxes of the given regions (in order) that meet some box of x: the only ones findOutside(x, ·) looks at, so
+ * findOutside(x, meetingBoxes(x, rs)) = findOutside(x, union of rs) without building the union.
+ */
+export function meetingBoxes(x: Region, regions: readonly Region[], l: Layout): Box[] {
+    const out: Box[] = [];
+    if (x.length === 0) return out;
+    for (const r of regions) {
+        const index = r.length > 64 ? coverIndex(r, l) : undefined;
+        const boxes = index ? index.candidates(x).map((i) => r[i]) : r;
+        for (const c of boxes) {
+            for (const b of x) if (boxesMeet(b, c, l)) { out.push(c); break; }
+        }
     }
     return out;
 }
@@ -240,4 +292,95 @@ function mergeOneDim(a: Box, b: Box, l: Layout): Box | undefined {
     const o = l.offsets[diff];
     for (let w = 0; w < l.words[diff]; w++) m[o + w] = a[o + w] | b[o + w];
     return m;
+}
+
+/**
+ * An inverted index from the atoms of one dimension to the regions (by position) that hold them, so that the
+ * regions meeting a query are found without testing every pair: `candidates(x)` lists, in increasing order, every
+ * region that can meet x (a superset: callers still test the pair exactly, and keep the original order). The
+ * dimension is the most selective one (fewest atoms per region relative to its size).
+ */
+export class RegionIndex {
+    private readonly d: number;
+    private readonly lists: number[][];
+    private readonly stamp: Int32Array;
+    private query = 0;
+
+    constructor(readonly regions: readonly Region[], private readonly l: Layout) {
+        let best = -1;
+        let bestCost = Infinity;
+        for (let d = 0; d < l.sizes.length; d++) {
+            if (l.sizes[d] < 2) continue;
+            let cost = 0;
+            for (const r of regions) {
+                if (r.length === 0) continue;
+                cost += popcountDim(dimUnion(r, l, d), l, d) / l.sizes[d];
+                if (cost >= bestCost) break;
+            }
+            if (cost < bestCost) { bestCost = cost; best = d; }
+        }
+        this.d = best;
+        this.stamp = new Int32Array(regions.length);
+        this.lists = [];
+        if (best < 0) return;
+        for (let a = 0; a < l.sizes[best]; a++) this.lists.push([]);
+        const o = l.offsets[best];
+        for (let i = 0; i < regions.length; i++) {
+            if (regions[i].length === 0) continue;
+            const u = dimUnion(regions[i], l, best);
+            for (let w = 0; w < l.words[best]; w++) {
+                let bits = u[w];
+                while (bits !== 0) {
+                    const t = 31 - Math.clz32(bits & -bits);
+                    bits &= bits - 1;
+                    this.lists[(w << 5) + t].push(i);
+                }
+            }
+            void o;
+        }
+    }
+
+    /** Positions of the regions that may meet x, in increasing order. */
+    candidates(x: Region): number[] {
+        const out: number[] = [];
+        if (x.length === 0) return out;
+        if (this.d < 0) {
+            for (let i = 0; i < this.regions.length; i++) if (this.regions[i].length > 0) out.push(i);
+            return out;
+        }
+        const q = ++this.query;
+        const u = dimUnion(x, this.l, this.d);
+        for (let w = 0; w < this.l.words[this.d]; w++) {
+            let bits = u[w];
+            while (bits !== 0) {
+                const t = 31 - Math.clz32(bits & -bits);
+                bits &= bits - 1;
+                const list = this.lists[(w << 5) + t];
+                for (let k = 0; k < list.length; k++) {
+                    const i = list[k];
+                    if (this.stamp[i] !== q) { this.stamp[i] = q; out.push(i); }
+                }
+            }
+        }
+        return out.sort((a, b) => a - b);
+    }
+}
+
+/** The atoms of dimension d present in some box of r (the dimension's words). */
+function dimUnion(r: Region, l: Layout, d: number): Uint32Array {
+    const o = l.offsets[d];
+    const u = new Uint32Array(l.words[d]);
+    for (const b of r) for (let w = 0; w < l.words[d]; w++) u[w] |= b[o + w];
+    return u;
+}
+
+function popcountDim(u: Uint32Array, _l: Layout, _d: number): number {
+    let n = 0;
+    for (let w = 0; w < u.length; w++) {
+        let v = u[w] >>> 0;
+        v = v - ((v >>> 1) & 0x55555555);
+        v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+        n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return n;
 }

@@ -1,9 +1,50 @@
 // "No witness, no finding": every witness is run through `evaluate` (strict mode) and kept only when the
 // evaluator shows what the finding claims.
+//
+// Speed: `evaluate` traces every policy of the set, which on thousands of policies dominates the analysis. The
+// witness is therefore evaluated on the policies that apply to it — found with the evaluator's own
+// `policyApplies` over the compiled full set (the same test `evaluate` makes) — and the result is checked to show
+// every one of them applying. Policies that do not apply contribute nothing to the decision, the shadow decision
+// or the session, so outcome, requires, blockedBy, session and the applying policies are those of the full run.
+// Identical sign-ins (several checks often pick the same witness) are evaluated once per analysis.
 
 import type { EvaluationResult, PolicySet, SignIn } from '../model.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluate, policyApplies } from '../evaluate/evaluate.js';
+import { compilePolicySet } from '../evaluate/compile-set.js';
+import { compileSignIn } from '../evaluate/compile-signin.js';
 import type { Witness } from './finding.js';
+
+export interface VerifyStats {
+    unconfirmed: number;
+    /** Evaluations of this analysis, by sign-in (JSON). */
+    evaluations?: Map<string, EvaluationResult>;
+    /** Applying-policy subsets already built, by their ids (so each compiles once). */
+    subsets?: Map<string, PolicySet>;
+}
+
+/** `evaluate(set, signIn, strict)` restricted to what the checks read (see above). */
+export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifyStats): EvaluationResult {
+    const key = stats ? JSON.stringify(signIn) : '';
+    const hit = stats?.evaluations?.get(key);
+    if (hit) return hit;
+    const cs = compilePolicySet(set);
+    const s = compileSignIn(cs, signIn);
+    const applying = [];
+    for (const cp of cs.policies) if (policyApplies(cs, cp, s, false)) applying.push(cp.policy);
+    let r: EvaluationResult;
+    if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
+    else {
+        const ids = applying.map((p) => p.id).join('\u0000');
+        stats.subsets ??= new Map();
+        let sub = stats.subsets.get(ids);
+        if (!sub) { sub = { ...set, policies: applying }; stats.subsets.set(ids, sub); }
+        r = evaluate(sub, signIn, { mode: 'strict' });
+        // Consistency with the full set: every policy kept applies here too.
+        if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, { mode: 'strict' });
+    }
+    if (stats) (stats.evaluations ??= new Map()).set(key, r);
+    return r;
+}
 
 export function witnessOf(set: PolicySet, signIn: SignIn, r: EvaluationResult = evaluate(set, signIn, { mode: 'strict' })): Witness {
     return {
@@ -13,9 +54,9 @@ export function witnessOf(set: PolicySet, signIn: SignIn, r: EvaluationResult = 
 }
 
 /** Evaluates the sign-in; returns the witness when `claim` holds, else undefined (and counts the miss). */
-export function confirm(set: PolicySet, signIn: SignIn | undefined, claim: (r: EvaluationResult) => boolean, stats: { unconfirmed: number }): Witness | undefined {
+export function confirm(set: PolicySet, signIn: SignIn | undefined, claim: (r: EvaluationResult) => boolean, stats: VerifyStats): Witness | undefined {
     if (!signIn) return undefined;
-    const r = evaluate(set, signIn, { mode: 'strict' });
+    const r = evaluateWitness(set, signIn, stats);
     if (!claim(r)) {
         stats.unconfirmed++;
         return undefined;

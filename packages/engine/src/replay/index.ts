@@ -8,7 +8,8 @@ export {
 } from './map-signin-record.js';
 export { FAILURE, INTERRUPTED, NOT_APPLIED, NOT_DECIDED, NOT_ENABLED, SUCCESS, policyStatuses, statusPlan, type StatusPlan } from './policy-status.js';
 export {
-    entraVocabulary, LogReplay, replayLog, type Disagreement, type OutcomeCounts, type PolicyReplay, type ReplayOptions,
+    entraVocabulary, LogReplay, mergeReport, replayLog, type Disagreement, type OutcomeCounts, type PolicyReplay, type ReplayOptions,
     type ReplayProblem, type ReplayReport,
 } from './replay-log.js';
 export { logText, seededRandom, SignInLogGenerator, type GenerateOptions, type GeneratedSignIn, type GeneratedUser, type LogLayout } from './generate-signin-log.js';
+export { ParallelLogReplay, parallelReplayAvailable, type ParallelOptions } from './parallel-replay.js';

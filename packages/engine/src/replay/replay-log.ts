@@ -104,10 +104,12 @@ export class LogReplay {
     private readonly lenient: boolean;
     private readonly statuses: Uint8Array;
     private readonly byId = new Map<string, number>();
+    /** Per policy, Entra's word for each status code (entraVocabulary, precomputed). */
+    private readonly vocab: string[][];
     private readonly splitter: RecordSplitter;
     private readonly maxErrors: number;
     private readonly maxDisagreements: number;
-    private readonly report: ReplayReport;
+    private report: ReplayReport;
 
     constructor(set: PolicySet, private readonly options: ReplayOptions = {}) {
         this.cs = compilePolicySet(set);
@@ -116,9 +118,17 @@ export class LogReplay {
         this.lenient = mode === 'lenient';
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
+        this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
         this.maxErrors = options.maxErrors ?? 100;
         this.maxDisagreements = options.maxDisagreements ?? 1000;
-        this.report = {
+        this.report = this.emptyReport();
+        this.splitter = new RecordSplitter({ record: (r) => this.onRecord(r), error: (e) => this.onError(e) }, { maxRecordChars: options.maxRecordChars });
+    }
+
+    /** A report with every count at zero. */
+    emptyReport(): ReplayReport {
+        const mode = this.options.mode ?? 'strict';
+        return {
             mode, records: 0, evaluated: 0, skipped: 0, errors: [], problems: 0,
             outcomes: { allow: 0, block: 0, requires: 0 }, shadowOutcomes: { allow: 0, block: 0, requires: 0 },
             policies: this.cs.policies.map((cp) => ({
@@ -130,7 +140,18 @@ export class LogReplay {
             entra: { records: 0, compared: 0, agreed: 0, unknownResults: 0, unknownPolicies: {} },
             disagreements: [],
         };
-        this.splitter = new RecordSplitter({ record: (r) => this.onRecord(r), error: (e) => this.onError(e) }, { maxRecordChars: options.maxRecordChars });
+    }
+
+    /** Replays one record the caller split (parallel replay: workers get records from the main thread's splitter). */
+    record(r: LogRecord): void {
+        this.onRecord(r);
+    }
+
+    /** Returns the tally so far and starts a fresh one (parallel replay: a worker's part for one batch). */
+    takeReport(): ReplayReport {
+        const r = this.report;
+        this.report = this.emptyReport();
+        return r;
     }
 
     /** Feeds the next chunk of log text. */
@@ -235,14 +256,14 @@ export class LogReplay {
         const rep = this.report;
         rep.entra.records++;
         for (const e of entra) {
-            const p = this.byId.get(e.id.toLowerCase());
+            const p = this.byId.get(e.id) ?? this.byId.get(e.id.toLowerCase());
             if (p === undefined) {
                 rep.entra.unknownPolicies[e.id] = (rep.entra.unknownPolicies[e.id] ?? 0) + 1;
                 continue;
             }
             if (e.result === 'unknown' || e.result === 'unknownFutureValue') { rep.entra.unknownResults++; continue; }
             const t = rep.policies[p];
-            const latch = entraVocabulary(t.state, this.statuses[p]);
+            const latch = this.vocab[p]![this.statuses[p]!]!;
             t.entra.compared++;
             rep.entra.compared++;
             if (latch === e.result) { t.entra.agreed++; rep.entra.agreed++; continue; }
@@ -253,6 +274,27 @@ export class LogReplay {
             }
         }
     }
+}
+
+/** Adds the counts of `part` (a later stretch of the log) to `into`; kept lists stay in log order and bounded. */
+export function mergeReport(into: ReplayReport, part: ReplayReport, maxErrors = 100, maxDisagreements = 1000): void {
+    into.evaluated += part.evaluated;
+    into.skipped += part.skipped;
+    into.problems += part.problems;
+    for (const e of part.errors) { if (into.errors.length >= maxErrors) break; into.errors.push(e); }
+    for (const k of ['allow', 'block', 'requires'] as const) { into.outcomes[k] += part.outcomes[k]; into.shadowOutcomes[k] += part.shadowOutcomes[k]; }
+    for (let p = 0; p < into.policies.length; p++) {
+        const t = into.policies[p], s = part.policies[p];
+        t.applied += s.applied; t.blocked += s.blocked; t.challenged += s.challenged; t.satisfied += s.satisfied;
+        t.notApplied += s.notApplied; t.notDecided += s.notDecided; t.notEnabled += s.notEnabled;
+        if (t.enforcing && s.enforcing) { t.enforcing.wouldBlock += s.enforcing.wouldBlock; t.enforcing.wouldChallenge += s.enforcing.wouldChallenge; }
+        t.entra.compared += s.entra.compared; t.entra.agreed += s.entra.agreed;
+        for (const [k, n] of Object.entries(s.entra.disagreements)) t.entra.disagreements[k] = (t.entra.disagreements[k] ?? 0) + n;
+    }
+    const e = into.entra, f = part.entra;
+    e.records += f.records; e.compared += f.compared; e.agreed += f.agreed; e.unknownResults += f.unknownResults;
+    for (const [k, n] of Object.entries(f.unknownPolicies)) e.unknownPolicies[k] = (e.unknownPolicies[k] ?? 0) + n;
+    for (const d of part.disagreements) { if (into.disagreements.length >= maxDisagreements) break; into.disagreements.push(d); }
 }
 
 /** Replays a whole log held in memory (tests, small logs); the CLI streams chunks into LogReplay instead. */

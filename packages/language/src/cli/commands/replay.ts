@@ -15,6 +15,7 @@ interface Opts {
     progress?: boolean;
     target: 'resource' | 'client';
     maxDisagreements: string;
+    workers?: string;
 }
 
 /** `latch replay`: Entra sign-in logs against policies, per-policy counts and agreement with Entra (docs/replay.md). */
@@ -31,10 +32,12 @@ export function registerReplay(program: Command): void {
         .option('--no-progress', 'no progress on stderr')
         .addOption(new Option('--target <app>', 'the app the target-resources condition sees: the resource (resourceId) or the client (appId)').choices(['resource', 'client']).default('resource'))
         .option('--max-disagreements <n>', 'disagreements listed in JSON output (all are counted)', '1000')
+        .option('--workers <n>', 'worker threads that parse and evaluate records; 0: none (default: one per core beyond the first on 3+ cores, for logs of 8 MiB or more)')
         .action((opts: Opts) => guarded(async () => {
             const run = await runReplay({
                 policies: opts.policies, signins: opts.signins, directory: opts.directory, mode: opts.mode, target: opts.target,
                 progress: opts.progress, maxDisagreements: Math.max(0, Number(opts.maxDisagreements) || 0),
+                workers: opts.workers === undefined ? undefined : Math.max(0, Math.floor(Number(opts.workers) || 0)),
             });
             const text = opts.format === 'json' ? replayJson(run) : opts.format === 'csv' ? replayCsv(run) : replayText(run);
             if (opts.output) writeFilesAtomically([{ path: opts.output, text }]);

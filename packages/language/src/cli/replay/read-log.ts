@@ -27,13 +27,13 @@ export function sniffEncoding(file: string): LogEncoding {
 }
 
 /** Calls `push` with each decoded chunk of the file, in order; returns the characters read. */
-export async function streamLog(file: string, push: (chunk: string) => void): Promise<number> {
+export async function streamLog(file: string, push: (chunk: string) => void | Promise<void>): Promise<number> {
     const { encoding, start } = sniffEncoding(file);
     let chars = 0;
     const stream = createReadStream(file, { encoding, start, highWaterMark: 1 << 20 });
     for await (const chunk of stream) {
         chars += (chunk as string).length;
-        push(chunk as string);
+        await push(chunk as string);
     }
     return chars;
 }

@@ -1,9 +1,10 @@
 // `latch replay`: policies once, the sign-in log streamed through a LogReplay, progress on stderr.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { type EvaluationMode, parseJsonWithPositions, jsonPathError } from '@latch/engine';
 import { loadPolicySet } from '../whatif-command.js';
-import { LogReplay, readReplayDirectory, RecordMappingError, type ReplayDirectory } from '@latch/engine';
+import { LogReplay, ParallelLogReplay, parallelReplayAvailable, type ParallelOptions, readReplayDirectory, RecordMappingError, type ReplayDirectory } from '@latch/engine';
 import type { ReplayRun } from './format-report.js';
 import { streamLog } from './read-log.js';
 import { CliInputError } from '../load-workspace.js';
@@ -17,6 +18,29 @@ export interface ReplayCliOptions {
     /** Progress lines on stderr: true, false, or undefined = when stderr is a terminal. */
     progress?: boolean;
     maxDisagreements?: number;
+    /**
+     * Worker threads that parse and evaluate records (0 = all on the main thread). Default: one per core beyond the
+     * first (the main thread reads and splits the log and needs a core of its own; at most 4) for logs of at least
+     * PARALLEL_MIN_BYTES; none on a 1–2 core machine or for smaller logs (workers would only compete for the cores).
+     */
+    workers?: number;
+    /** Batch sizes and queue depth of the worker pool (tests). */
+    parallel?: ParallelOptions;
+}
+
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+/** Worker threads for this run (0: replay on the main thread). */
+function workerCount(o: ReplayCliOptions): number {
+    if (o.workers === 0 || !parallelReplayAvailable()) return 0;
+    if (o.workers !== undefined) return o.workers;
+    const n = Math.min(4, availableParallelism() - 1);
+    if (n < 2) return 0;
+    try {
+        return statSync(o.signins).size >= PARALLEL_MIN_BYTES ? n : 0;
+    } catch {
+        return 0; // streamLog reports the unreadable file
+    }
 }
 
 function loadDirectory(file: string): ReplayDirectory {
@@ -38,14 +62,16 @@ function loadDirectory(file: string): ReplayDirectory {
 export async function runReplay(o: ReplayCliOptions): Promise<ReplayRun> {
     const set = await loadPolicySet(o.policies);
     const directory = o.directory ? loadDirectory(o.directory) : undefined;
-    const replay = new LogReplay(set, { mode: o.mode, directory, target: o.target, maxDisagreements: o.maxDisagreements });
+    const options = { mode: o.mode, directory, target: o.target, maxDisagreements: o.maxDisagreements };
+    const workers = workerCount(o);
+    const replay = workers > 0 ? new ParallelLogReplay(set, options, { ...o.parallel, workers }) : new LogReplay(set, options);
     const started = performance.now();
     const tty = process.stderr.isTTY === true;
     const showProgress = o.progress ?? tty;
     let last = started;
     const push = showProgress
-        ? (chunk: string) => {
-            replay.push(chunk);
+        ? async (chunk: string) => {
+            await replay.push(chunk);
             const now = performance.now();
             if (now - last >= 1000) {
                 last = now;
@@ -55,8 +81,14 @@ export async function runReplay(o: ReplayCliOptions): Promise<ReplayRun> {
             }
         }
         : (chunk: string) => replay.push(chunk);
-    await streamLog(o.signins, push);
-    const report = replay.finish();
+    let report;
+    try {
+        await streamLog(o.signins, push);
+        report = await replay.finish();
+    } catch (e) {
+        if (replay instanceof ParallelLogReplay) await replay.close();
+        throw e;
+    }
     if (showProgress && tty) process.stderr.write('\r\x1b[K');
     return { file: o.signins, seconds: (performance.now() - started) / 1000, report };
 }
