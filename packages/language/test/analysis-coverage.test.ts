@@ -13,6 +13,7 @@ import { coverageRows, coverageTable, gapParts } from '../../engine/src/analysis
 import { type Box, atomsOf, coveredBy, hasAtom } from '../../engine/src/analysis/region.js';
 import { signInOfBox } from '../../engine/src/analysis/witness.js';
 import { evaluate } from '../../engine/src/evaluate/evaluate.js';
+import { seededRandom } from '../../engine/src/replay/generate-signin-log.js';
 import { collectFiles, loadLatchWorkspace } from '../src/cli/load-workspace.js';
 import { lowerWorkspace } from '../src/lowering/lower-workspace.js';
 import { coverageScopePolicy } from '../src/cli/commands/analyze.js';
@@ -24,17 +25,8 @@ async function load(dir: string): Promise<PolicySet> {
     return lowerWorkspace(ws.documents).set as PolicySet;
 }
 
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** Seeded PRNG: the engine's mulberry32. */
+const rng = seededRandom;
 
 /** One atom per dimension, drawn from the box. */
 function pointOf(ctx: Context, box: Box, rand: () => number): Box {
