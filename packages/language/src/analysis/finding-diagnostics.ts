@@ -17,11 +17,28 @@ export function enableAnalysisDiagnostics(services: LatchServices): void {
     enabled.add(services);
 }
 
+/** The editor settings the analysis honours (`latch.analysis.enabled`, `latch.breakGlass`), as last read. */
+export interface AnalysisSettings { enabled: boolean; breakGlass: string[] }
+const settings = new WeakMap<object, AnalysisSettings>();
+
+/** Reads the client's settings (absent without an editor: analysis on, no extra break-glass names). */
+export async function readAnalysisSettings(services: LatchServices): Promise<AnalysisSettings> {
+    const config = services.shared.workspace.ConfigurationProvider;
+    const analysis = await config.getConfiguration('latch', 'analysis').catch(() => undefined) as { enabled?: unknown } | undefined;
+    const breakGlass = await config.getConfiguration('latch', 'breakGlass').catch(() => undefined) as unknown;
+    const read: AnalysisSettings = {
+        enabled: analysis?.enabled !== false,
+        breakGlass: Array.isArray(breakGlass) ? breakGlass.filter((x): x is string => typeof x === 'string' && x !== '') : [],
+    };
+    settings.set(services.shared, read);
+    return read;
+}
+
 /** The workspace analysis of these services' current workspace state (computed once, shared with validation). */
 export function workspaceAnalysis(services: LatchServices): WorkspaceAnalysis {
     let cache = caches.get(services.shared);
     if (!cache) { cache = new WorkspaceAnalysisCache(services.shared); caches.set(services.shared, cache); }
-    return cache.get();
+    return cache.get(settings.get(services.shared)?.breakGlass);
 }
 
 function isOn(services: LatchServices): boolean {
@@ -62,8 +79,11 @@ function related(a: WorkspaceAnalysis, f: Finding): DiagnosticRelatedInformation
 }
 
 export function registerAnalysisChecks(services: LatchServices): void {
-    const check = (doc: ast.Document, accept: ValidationAcceptor): void => {
+    const check = async (doc: ast.Document, accept: ValidationAcceptor): Promise<void> => {
         if (!isOn(services)) return;
+        // In the editor the user may turn the analysis off or name break-glass accounts (settings latch.analysis.enabled,
+        // latch.breakGlass); read them before each slow pass so a change applies at the next pause or save.
+        if (services.shared.lsp.Connection !== undefined && !(await readAnalysisSettings(services)).enabled) return;
         const document: LangiumDocument = AstUtils.getDocument(doc);
         const a = workspaceAnalysis(services);
         for (const f of a.result.findings) {

@@ -43,7 +43,9 @@ export class WorkspaceAnalysisCache {
         this.cache = new WorkspaceCache(shared);
     }
 
-    get(): WorkspaceAnalysis {
-        return this.cache.get('analysis', () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray()));
+    /** The analysis for these break-glass names (the `latch.breakGlass` setting) of the current workspace state. */
+    get(breakGlass: readonly string[] = []): WorkspaceAnalysis {
+        return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`,
+            () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }));
     }
 }

@@ -22,7 +22,8 @@ export interface TestClient {
     close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestClient> {
+/** `settings`: the client's `latch` settings section, served over workspace/configuration (as VS Code does). */
+export async function startTestServer(settings?: Record<string, unknown>): Promise<TestClient> {
     const up = new PassThrough();
     const down = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
@@ -47,11 +48,16 @@ export async function startTestServer(): Promise<TestClient> {
         return { applied: true };
     });
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+        p.items.map((i) => (i.section === 'latch' ? settings ?? null : null)));
     connection.listen();
 
     await connection.sendRequest('initialize', {
         processId: null, rootUri: null, workspaceFolders: null,
-        capabilities: { workspace: { codeLens: { refreshSupport: true }, applyEdit: true }, textDocument: { synchronization: { didSave: true } } },
+        capabilities: {
+            workspace: { codeLens: { refreshSupport: true }, applyEdit: true, configuration: settings !== undefined },
+            textDocument: { synchronization: { didSave: true } },
+        },
     });
     await connection.sendNotification('initialized', {});
 

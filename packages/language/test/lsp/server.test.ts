@@ -134,3 +134,44 @@ describe('language server over JSON-RPC', () => {
         expect(bad).toBeNull();
     });
 });
+
+describe('analysis settings (latch.analysis.enabled, latch.breakGlass)', () => {
+    const DOC = 'file:///settings/p.latch';
+    // CA2 never takes effect (CA1 blocks every sign-in it applies to); the ops group is not emergencyAccess.
+    const text = `user ann
+group Ops { members ann }
+policy CA1 {
+  state on
+  users include all
+  apps include all
+  block
+}
+policy CA2 {
+  state on
+  users include all
+  apps include all
+  grant mfa
+}
+`;
+    async function analysisCodes(settings: Record<string, unknown>): Promise<string[]> {
+        const c = await startTestServer(settings);
+        try {
+            await c.open(DOC, text);
+            const slow = c.nextDiagnostics(DOC);
+            await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
+            return (await slow).map((d) => String(d.code)).sort();
+        } finally {
+            await c.close();
+        }
+    }
+
+    it('runs the analysis unless the setting turns it off', async () => {
+        expect(await analysisCodes({ analysis: { enabled: true } })).toContain('shadowed-by-block');
+        expect(await analysisCodes({ analysis: { enabled: false } })).toEqual([]);
+    });
+
+    it('treats the groups named in latch.breakGlass as break-glass accounts', async () => {
+        expect(await analysisCodes({})).not.toContain('lockout-risk');
+        expect(await analysisCodes({ breakGlass: ['Ops'] })).toContain('lockout-risk');
+    });
+});
