@@ -1287,7 +1287,7 @@ export function isJsonNumber(item: unknown): item is JsonNumber {
 }
 
 export interface JsonObject extends langium.AstNode {
-    readonly $container: ExtraClause | JsonArray | JsonMember;
+    readonly $container: ExtraClause | JsonArray | JsonMember | Location;
     readonly $type: 'JsonObject';
     members: Array<JsonMember>;
 }
@@ -1332,6 +1332,7 @@ export interface Location extends langium.AstNode {
     compliantNetwork: boolean;
     countries: Array<string>;
     displayName?: string;
+    extra?: JsonObject;
     id?: string;
     includeUnknown: boolean;
     lookup?: 'clientIp' | 'gps';
@@ -1345,6 +1346,7 @@ export const Location = {
     compliantNetwork: 'compliantNetwork',
     countries: 'countries',
     displayName: 'displayName',
+    extra: 'extra',
     id: 'id',
     includeUnknown: 'includeUnknown',
     lookup: 'lookup',
@@ -2916,6 +2918,10 @@ export class LatchAstReflection extends langium.AbstractAstReflection {
                 },
                 displayName: {
                     name: Location.displayName,
+                    optional: true
+                },
+                extra: {
+                    name: Location.extra,
                     optional: true
                 },
                 id: {

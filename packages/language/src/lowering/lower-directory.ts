@@ -3,6 +3,7 @@ import { AstUtils } from 'langium';
 import * as ast from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins/builtin-library.js';
 import { idOf, refId } from './ids.js';
+import { jsonValue } from './lower-policy.js';
 
 /** Directory objects and named locations of all documents (built-in library included). */
 export function lowerDirectory(elements: readonly ast.Element[]): { directory: Directory; namedLocations: NamedLocation[] } {
@@ -42,7 +43,7 @@ export function lowerDirectory(elements: readonly ast.Element[]): { directory: D
 }
 
 function lowerLocation(el: ast.Location): NamedLocation {
-    const base = { id: idOf(el), name: el.name, displayName: el.displayName };
+    const base = { id: idOf(el), name: el.name, displayName: el.displayName, ...(el.extra ? { extra: jsonValue(el.extra) as Record<string, unknown> } : {}) };
     if (el.countries.length > 0) {
         return {
             ...base, kind: 'country', countries: [...el.countries], includeUnknownCountries: el.includeUnknown,

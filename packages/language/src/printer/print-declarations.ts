@@ -3,6 +3,7 @@
 import type { NamedLocation } from '@latch/engine';
 import { nameText, quote } from './latch-names.js';
 import type { Declaration, DeclarationKind } from './reference-namer.js';
+import { printExtra } from './policy-extra.js';
 
 const ORDER: DeclarationKind[] = ['user', 'group', 'role', 'app', 'authContext', 'strength', 'terms'];
 
@@ -22,10 +23,10 @@ export function printDeclaration(d: Declaration): string {
 }
 
 /**
- * A named location. `writeId` is false for ids derived from the display name (files without ids).
- * Returns the properties a .latch location cannot hold, for a warning.
+ * A named location. `writeId` is false for ids derived from the display name (files without ids). Graph properties
+ * Latch does not model are kept in `extra { … }` (merged back on export).
  */
-export function printLocation(l: NamedLocation, name: string, writeId: boolean): { text: string; dropped: string[] } {
+export function printLocation(l: NamedLocation, name: string, writeId: boolean): { text: string } {
     const parts: string[] = [];
     if (writeId) parts.push(`id ${quote(l.id)}`);
     if (l.kind === 'ip') {
@@ -39,11 +40,12 @@ export function printLocation(l: NamedLocation, name: string, writeId: boolean):
         parts.push('compliantNetwork all');
         if (l.trusted) parts.push('trusted');
     }
-    const dropped = Object.entries(l.extra ?? {})
+    const extra = Object.fromEntries(Object.entries(l.extra ?? {})
         // The only compliant-network type is implied by `compliantNetwork all`.
-        .filter(([k, v]) => !(l.kind === 'compliantNetwork' && k === 'compliantNetworkType' && v === 'allTenantCompliantNetworks'))
-        .map(([k]) => k);
+        .filter(([k, v]) => !(l.kind === 'compliantNetwork' && k === 'compliantNetworkType' && v === 'allTenantCompliantNetworks')));
+    const extraText = printExtra(extra);
+    if (extraText) parts.push(extraText);
     const display = l.displayName !== undefined && l.displayName !== name ? ` ${quote(l.displayName)}` : '';
     const body = parts.length > 0 ? ` { ${parts.join('  ')} }` : '';
-    return { text: `location ${nameText(name)}${display}${body}`, dropped };
+    return { text: `location ${nameText(name)}${display}${body}` };
 }

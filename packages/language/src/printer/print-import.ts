@@ -36,11 +36,7 @@ export function printImport(input: { policies: readonly Policy[]; namedLocations
     const locations = locationDecls.map((d) => {
         const l = input.namedLocations.find((x) => x.id === d.id);
         if (!l) return printDeclaration(d);
-        const printed = printLocation(l, d.name, !isDerivedId(l.id, l.displayName));
-        if (printed.dropped.length > 0) {
-            warnings.push(`named location ${JSON.stringify(l.displayName ?? l.id)}: ${printed.dropped.join(', ')} cannot be written in .latch; not kept`);
-        }
-        return printed.text;
+        return printLocation(l, d.name, !isDerivedId(l.id, l.displayName)).text;
     });
 
     const header = (what: string) => `// ${what}: imported from Graph JSON by \`latch import\`.\n\n`;
