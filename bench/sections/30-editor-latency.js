@@ -60,6 +60,7 @@ async function runWorkspace({ files, editFile, lensFile, rounds }) {
     const base = files[editFile];
     const change = [];
     const save = [];
+    const policySave = [];
     const completion = [];
     const lensCold = [];
     const lensWarm = [];
@@ -95,10 +96,30 @@ async function runWorkspace({ files, editFile, lensFile, rounds }) {
             await saved;
             save.push(performance.now() - t);
         }
+        if (i % 5 === 2) {
+            // A real policy edit: one policy's `state on` becomes `state reportOnly` (another policy each time), then
+            // save: the conflict analysis runs at once, incrementally (only the policies meeting the edited one).
+            const text = toggleState(base, i / 5);
+            const built = next(editUri);
+            await client.sendNotification('textDocument/didChange', { textDocument: { uri: editUri, version: ++version }, contentChanges: [{ text }] });
+            await built;
+            const saved = next(editUri);
+            t = performance.now();
+            await client.sendNotification('textDocument/didSave', { textDocument: { uri: editUri } });
+            await saved;
+            policySave.push(performance.now() - t);
+        }
     }
     client.dispose();
     const stats = (xs) => ({ median: +median(xs).toFixed(2), p95: +percentile(xs, 0.95).toFixed(2), n: xs.length });
-    return { change: stats(change), save: stats(save), completion: stats(completion), lensCold: stats(lensCold), lensWarm: stats(lensWarm) };
+    return { change: stats(change), save: stats(save), policySave: stats(policySave), completion: stats(completion), lensCold: stats(lensCold), lensWarm: stats(lensWarm) };
+}
+
+/** The text with its k-th `state on` (cycling) turned into `state reportOnly`. */
+function toggleState(text, k) {
+    const at = [...text.matchAll(/state on\b/g)].map((m) => m.index);
+    const i = at[Math.floor(k * 7) % at.length];
+    return `${text.slice(0, i)}state reportOnly${text.slice(i + 'state on'.length)}`;
 }
 
 async function memoryAfterLoading(policies) {
@@ -156,19 +177,23 @@ export default async function ({ quick }) {
     const ms = (s) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
     const rows = [
         ['didChange → publishDiagnostics (fast checks)', ms(contoso.change), ms(synthetic.change), `≤ ${TARGETS.changeMedianMs} ms median`],
-        ['didSave → publishDiagnostics (+ slow checks)', ms(contoso.save), ms(synthetic.save), '—'],
+        ['didSave → publishDiagnostics (+ slow checks: conflict analysis), model unchanged', ms(contoso.save), ms(synthetic.save), '—'],
+        ['policy edit (a `state`), then didSave → publishDiagnostics with the incremental conflict analysis', ms(contoso.policySave), ms(synthetic.policySave), `≤ ${TARGETS.changeMedianMs} ms median`],
         ['completion (users include …)', ms(contoso.completion), ms(synthetic.completion), `≤ ${TARGETS.completionMedianMs} ms median`],
         ['code lens, first after an edit (runs every scenario)', ms(contoso.lensCold), ms(synthetic.lensCold), `≤ ${TARGETS.codeLensMedianMs} ms median`],
         ['code lens, cached', ms(contoso.lensWarm), ms(synthetic.lensWarm), '—'],
     ];
     const failures = [];
     for (const [name, r] of [['contoso', contoso], ['synthetic-195', synthetic]]) {
+        if (r.policySave.median > TARGETS.changeMedianMs) failures.push({ check: 'editor analysis after a policy edit median', workspace: name, ms: r.policySave.median, target: TARGETS.changeMedianMs });
         if (r.change.median > TARGETS.changeMedianMs) failures.push({ check: 'editor didChange median', workspace: name, ms: r.change.median, target: TARGETS.changeMedianMs });
         if (r.completion.median > TARGETS.completionMedianMs) failures.push({ check: 'editor completion median', workspace: name, ms: r.completion.median, target: TARGETS.completionMedianMs });
         if (r.lensCold.median > TARGETS.codeLensMedianMs) failures.push({ check: 'editor code lens median', workspace: name, ms: r.lensCold.median, target: TARGETS.codeLensMedianMs });
     }
     const markdown = [
-        `Language server in-process over JSON-RPC; ${quick ? 25 : 80} edits per workspace (a growing comment in one policy file), median / p95 in ms.`,
+        `Language server in-process over JSON-RPC; ${quick ? 25 : 80} edits per workspace (a growing comment in one policy file; every fifth`,
+        'round also a real policy edit, saved), median / p95 in ms. Typing runs the fast checks; the conflict analysis (Langium\'s `slow`',
+        'category) runs 300 ms after typing pauses, or at once on save, and recomputes only the findings of policies that meet the edited one.',
         '',
         table(['request', 'examples/contoso (30 policies, 66 scenarios)', 'synthetic: 195 policies', 'target'], rows),
         '',

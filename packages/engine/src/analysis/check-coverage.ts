@@ -225,7 +225,9 @@ export function checkCoverage(ctx: Context): Finding[] {
     if (witnesses.length === 0) return [];
     return [{
         code: 'coverage-gap', severity: 'warning', related: [], witnesses,
-        message: `${gap.length} region(s) of ${ctx.options.coverageScope ? 'the coverage scope' : 'all users × all apps'} reach neither a block nor MFA / a managed-device requirement (see \`latch analyze --coverage\`).`,
+        // No count: the gap's disjoint boxes are an artefact of the search; the table (`latch analyze --coverage`) is what a reader counts.
+        message: `Some sign-ins of ${ctx.options.coverageScope ? 'the coverage scope' : 'all users × all apps'} reach neither a block nor MFA / a managed-device requirement: `
+            + `the witness${witnesses.length > 1 ? 'es show' : ' shows'} one; \`latch analyze --coverage\` lists them as a table.`,
     }];
 }
 

@@ -5,7 +5,7 @@ import type { EvaluationResult, Policy, SessionControls } from '../model.js';
 import { grantClauses, resolveClauses, satisfiedControls } from '../evaluate/requirement.js';
 import { sameCnf } from '../scenario/requirement-cnf.js';
 import type { Context } from './context.js';
-import { label } from './context.js';
+import { inFocus, label } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding, Witness } from './finding.js';
 import { type Region, RegionIndex, contains, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
@@ -38,7 +38,7 @@ function untargeted(p: Policy): string | undefined {
 export function checkNeverApplies(ctx: Context): Finding[] {
     const out: Finding[] = [];
     for (const p of ctx.set.policies) {
-        if (p.state === 'disabled' || !isEmpty(ctx.scope.get(p)!)) continue;
+        if (p.state === 'disabled' || !inFocus(ctx, p) || !isEmpty(ctx.scope.get(p)!)) continue;
         const severity = p.state === 'enabled' ? 'error' : 'warning';
         const why = untargeted(p);
         if (why) {
@@ -62,7 +62,7 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
     const index = new RegionIndex(blocks.map((b) => b.scope), l);
     for (const { policy: p, scope } of [...ctx.enabled, ...ctx.reportOnly]) {
-        if (p.grant?.kind === 'block' || isEmpty(scope)) continue;
+        if (p.grant?.kind === 'block' || !inFocus(ctx, p) || isEmpty(scope)) continue;
         const covering = index.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
         if (covering.length === 0) continue;
         let cover: Region = [];
@@ -99,7 +99,7 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
     const enabledIndex = new RegionIndex(ctx.enabled.map((q) => q.scope), l);
     const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of ctx.enabled) {
-        if (isEmpty(scope) || shadowed.has(p) || !sessionEmpty(p.session)) continue;
+        if (!inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p) || !sessionEmpty(p.session)) continue;
         let related: Policy[] = [];
         if (p.grant?.kind === 'block') {
             const others = blockIndex.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
@@ -154,7 +154,7 @@ export function checkBlockGrantOverlap(ctx: Context, shadowed: Set<Policy>): Fin
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
     const index = new RegionIndex(blocks.map((b) => b.scope), l);
     for (const { policy: p, scope } of ctx.enabled) {
-        if (p.grant?.kind !== 'controls' || isEmpty(scope) || shadowed.has(p)) continue;
+        if (p.grant?.kind !== 'controls' || !inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p)) continue;
         const related: string[] = [];
         const witnesses: Witness[] = [];
         for (const i of index.candidates(scope)) {
@@ -204,6 +204,7 @@ export function checkSessionConflicts(ctx: Context): Finding[] {
     const withSession = ctx.enabled.filter((x) => !sessionEmpty(x.policy.session) && !isEmpty(x.scope));
     const index = new RegionIndex(withSession.map((x) => x.scope), l);
     for (let i = 0; i < withSession.length; i++) {
+        if (!inFocus(ctx, withSession[i].policy)) continue;
         for (const j of index.candidates(withSession[i].scope)) {
             if (j <= i) continue;
             const a = withSession[i];
@@ -246,14 +247,16 @@ export function checkUnsatisfiable(ctx: Context): Finding[] {
     const legacy = legacyRegion(ctx.space);
     const dead = union(ctx.decision.blocks, legacy);
     for (const { policy: p, scope } of ctx.enabled) {
-        if (p.grant?.kind !== 'controls' || isEmpty(scope)) continue;
+        if (p.grant?.kind !== 'controls' || !inFocus(ctx, p) || isEmpty(scope)) continue;
         if (coveredBy(scope, dead, l)) continue;
         for (const clause of grantClauses(p.grant)) {
             let inf = universe(ctx.space);
             for (const c of clause) inf = intersect(inf, infeasibleRegion(ctx, c), l);
             const s = witnessOutside(ctx.space, intersect(scope, inf, l), dead);
             if (!s) continue;
-            const others = ctx.set.policies.flatMap((q) => grantClauses(q.grant).flat()).filter((c) => !clause.includes(c));
+            // Every other control the policies that can apply here ask for counts as performed.
+            const near = ctx.set.policies.filter((q) => q === p || overlaps(ctx.scope.get(q)!, scope, l));
+            const others = near.flatMap((q) => grantClauses(q.grant).flat()).filter((c) => !clause.includes(c));
             const trial = { ...s, satisfied: [...new Set(others)] };
             const w = confirm(ctx.set, trial, (r: EvaluationResult) => r.outcome === 'block' && r.blockedBy.includes(p.id), ctx.stats);
             if (!w) continue;

@@ -3,7 +3,7 @@
 
 import type { Policy, PrincipalSet } from '../model.js';
 import type { Context } from './context.js';
-import { isProtective, label } from './context.js';
+import { inFocus, isProtective, label } from './context.js';
 import { legacyRegion, unmetRegion } from './decision.js';
 import type { Finding } from './finding.js';
 import { type Region, RegionIndex, contains, dimRegion, intersect, isEmpty, meetingBoxes, union } from './region.js';
@@ -18,6 +18,7 @@ export function checkBreakGlass(ctx: Context): Finding[] {
     const legacy = legacyRegion(ctx.space);
     const bg = ctx.breakGlassNames.join(', ');
     for (const { policy: p, scope } of [...ctx.enabled, ...ctx.reportOnly]) {
+        if (!inFocus(ctx, p)) continue;
         const exposed = intersect(scope, ctx.breakGlass, l);
         if (isEmpty(exposed)) continue;
         const enabled = p.state === 'enabled';
@@ -49,7 +50,7 @@ export function checkReportOnlyAdmins(ctx: Context): Finding[] {
     const out: Finding[] = [];
     const cover = union(ctx.breakGlass, ctx.decision.blocked);
     for (const { policy: r, scope } of ctx.reportOnly) {
-        if (r.grant?.kind !== 'block' && r.grant?.kind !== 'controls') continue;
+        if ((r.grant?.kind !== 'block' && r.grant?.kind !== 'controls') || !inFocus(ctx, r)) continue;
         const would = r.grant.kind === 'block' ? scope : intersect(scope, union(unmetRegion(ctx.space, r), legacyRegion(ctx.space), l), l);
         const s = witnessOutside(ctx.space, intersect(would, ctx.admins, l), cover);
         if (!s) continue;
@@ -102,7 +103,7 @@ export function checkExclusions(ctx: Context): Finding[] {
     const protectedList = [...protectedBy];
     const protectedIndex = new RegionIndex(protectedList.map(([, qs]) => qs), l);
     for (const [p, scope] of protectedBy) {
-        if (!p.users) continue;
+        if (!p.users || !inFocus(ctx, p)) continue;
         const others = conditionRegions(ctx.space, p).filter((c) => c.condition !== 'users');
         let rest = universe(ctx.space);
         for (const c of others) rest = intersect(rest, c.region, l);

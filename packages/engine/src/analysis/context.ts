@@ -33,6 +33,14 @@ export interface Context {
     breakGlassNames: string[];
     admins: Region;
     stats: VerifyStats;
+    /** When set, the per-policy checks run for these policies only (incremental re-analysis); else for all. */
+    focus?: ReadonlySet<Policy>;
+}
+
+/** What an incremental run hands over: a space with unchanged atoms and cached scopes. */
+export interface PreparedSpace {
+    space: Space;
+    scopeOf: (p: Policy) => Region;
 }
 
 const DEFAULT_BREAK_GLASS = /break.?glass|emergency.?access/i;
@@ -53,18 +61,24 @@ export function breakGlassPrincipals(set: PolicySet, extra: readonly string[] = 
     };
 }
 
-export function buildContext(set: PolicySet, options: AnalysisOptions = {}): Context {
+/** The scopes the space must atomize besides the policies: the populations marker, assertions, the coverage scope. */
+export function extraScopesOf(set: PolicySet, options: AnalysisOptions): Policy[] {
     const bg = breakGlassPrincipals(set, options.breakGlass);
     // A pseudo-scope naming the break-glass principals and admin roles makes them distinct atoms.
     const marker: Policy = {
         id: 'latch:populations', name: 'latch:populations', state: 'disabled',
         users: { include: { users: bg.users, groups: bg.groups, roles: [...PRIVILEGED_ROLE_IDS] }, exclude: { users: [], groups: [], roles: [] } },
     };
-    const extra = [marker, ...(options.extraScopes ?? []), ...(options.coverageScope ? [options.coverageScope] : [])];
-    const space = buildSpace(set, extra);
+    return [marker, ...(options.extraScopes ?? []), ...(options.coverageScope ? [options.coverageScope] : [])];
+}
+
+export function buildContext(set: PolicySet, options: AnalysisOptions = {}, prepared?: PreparedSpace): Context {
+    const bg = breakGlassPrincipals(set, options.breakGlass);
+    const space = prepared?.space ?? buildSpace(set, extraScopesOf(set, options));
+    const scopeOf = prepared?.scopeOf ?? ((p: Policy) => scopeRegion(space, p));
     const l = space.layout;
     const scope = new Map<Policy, Region>();
-    for (const p of set.policies) scope.set(p, p.state === 'disabled' ? [] : scopeRegion(space, p));
+    for (const p of set.policies) scope.set(p, p.state === 'disabled' ? [] : scopeOf(p));
     const enabled = set.policies.filter((p) => p.state === 'enabled').map((policy) => ({ policy, scope: scope.get(policy)! }));
     const reportOnly = set.policies.filter((p) => p.state === 'enabledForReportingButNotEnforced').map((policy) => ({ policy, scope: scope.get(policy)! }));
     let breakGlass: Region = principalRegion(space, { users: bg.users, groups: [], roles: [] });
@@ -75,6 +89,11 @@ export function buildContext(set: PolicySet, options: AnalysisOptions = {}): Con
         set, space, options, scope, enabled, reportOnly, decision: decisionRegions(space, enabled),
         breakGlass, breakGlassNames: bg.names, admins, stats: { unconfirmed: 0 },
     };
+}
+
+/** Does this analysis run the per-policy checks for p? */
+export function inFocus(ctx: Context, p: Policy): boolean {
+    return !ctx.focus || ctx.focus.has(p);
 }
 
 const PROTECTIVE = (c: Control) => {

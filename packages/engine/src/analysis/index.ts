@@ -1,5 +1,6 @@
 // Exact conflict, coverage and assertion analysis (issue #3): regions of sign-ins over an atomized space.
 export { analyzePolicySet, analyzeCoverage, type AnalysisResult, type AnalyzeOptions } from './analyze.js';
+export { IncrementalAnalyzer } from './incremental.js';
 export { type Assertion, type AssertionClaim, type AssertionResult, controlImplies } from './assertions.js';
 export { type AnalysisOptions, breakGlassPrincipals, buildContext, type Context, isProtective } from './context.js';
 export { type CoverageRow, type CoverageTable, coverageTable, gapRegion } from './check-coverage.js';

@@ -160,6 +160,18 @@ export function scopeRegion(space: Space, p: Policy, opts: ScopeOptions = {}): R
     return r;
 }
 
+/** The policy's scope with its users exclusions dropped: where exclusion-without-fallback looks (besides the scope). */
+export function reachRegion(space: Space, p: Policy): Region {
+    if (!p.users) return [];
+    let r = principalRegion(space, p.users.include);
+    for (const c of conditionRegions(space, p)) {
+        if (c.condition === 'users') continue;
+        r = intersect(r, c.region, space.layout);
+        if (r.length === 0) break;
+    }
+    return r;
+}
+
 function hasBit(bits: Uint32Array, i: number): boolean {
     return (bits[i >>> 5] & (1 << (i & 31))) !== 0;
 }

@@ -8,7 +8,7 @@ import type { Policy, PolicySet, SignInDevice } from '../model.js';
 import { CLIENT_APP_TYPES, GUEST_TYPES, INSIDER_RISK_LEVELS, PLATFORMS, RISK_LEVELS, TRANSFER_METHODS } from '../model.js';
 import { compilePolicySet, type CompiledSet } from '../evaluate/compile-set.js';
 import { suiteMembers } from '../evaluate/suites.js';
-import { parseDeviceFilter, compileDeviceFilter, deviceFilterAtoms, devicePropertyInfo, type DevicePredicate, type DeviceFilterAtom } from '../device-filter/index.js';
+import { parseDeviceFilter, compileDeviceFilter, deviceFilterAtoms, rulePredicate, devicePropertyInfo, type DevicePredicate, type DeviceFilterAtom } from '../device-filter/index.js';
 import { COUNTRY_CODES } from '../geo/countries.js';
 import { WELL_KNOWN_APPS, PRIVILEGED_ROLE_IDS } from '../well-known/index.js';
 import { clockInWindow, isWholeWeek, localClock } from '../time/window.js';
@@ -56,6 +56,26 @@ export interface Space {
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/** A policy's conditions (everything its scope region is made of) as a key. */
+export function conditionKey(p: Policy): string {
+    return JSON.stringify([p.users, p.target, p.platforms, p.locations, p.clientAppTypes, p.signInRisk, p.userRisk, p.insiderRisk,
+        p.authenticationFlows, p.deviceFilter, p.times]);
+}
+
+/**
+ * Everything the atoms are built from: the directory, the named locations, and each scope's principals, targets
+ * (apps are classed per policy, so in order), device rules and time windows. Platforms, client types, risks,
+ * flows and location references do not make atoms: editing them keeps the space.
+ */
+export function atomKey(set: PolicySet, extraScopes: readonly Policy[] = []): string {
+    return JSON.stringify([set.directory, set.namedLocations, [...set.policies, ...extraScopes].map((p) => [p.users, p.target, p.deviceFilter, p.times])]);
+}
+
+/** The space of a set whose `atomKey` equals the one `prev` was built for: the same atoms, the new policies compiled. */
+export function reuseSpace(prev: Space, set: PolicySet, extraScopes: readonly Policy[] = []): Space {
+    return { ...prev, set, cs: compilePolicySet({ ...set, policies: [...set.policies, ...extraScopes] }) };
+}
 
 function principalLists(p: Policy): { users: string[]; groups: string[]; roles: string[]; tenants: string[] } {
     const out = { users: [] as string[], groups: [] as string[], roles: [] as string[], tenants: [] as string[] };
@@ -176,8 +196,7 @@ export function buildSpace(set: PolicySet, extraScopes: readonly Policy[] = []):
     const deviceRules = new Map<string, DevicePredicate>();
     for (const p of all) {
         if (!p.deviceFilter || deviceRules.has(p.deviceFilter.rule)) continue;
-        const parsed = parseDeviceFilter(p.deviceFilter.rule);
-        deviceRules.set(p.deviceFilter.rule, parsed.expr ? compileDeviceFilter(parsed.expr) : () => false);
+        deviceRules.set(p.deviceFilter.rule, rulePredicate(p.deviceFilter.rule));
     }
     const devices = deviceAtoms(all, deviceRules);
 
@@ -187,8 +206,11 @@ export function buildSpace(set: PolicySet, extraScopes: readonly Policy[] = []):
     if (windows.length === 0) times.push(REFERENCE_INSTANT);
     else {
         const seen = new Set<string>();
+        const zones = [...new Set(windows.map((w) => w.zone))];
         for (const ms of referenceWeekCuts(windows)) {
-            const sig = windows.map((w) => (clockInWindow(w, localClock(ms, w.zone)) ? '1' : '0')).join('');
+            // One local clock per zone (time zone arithmetic is the costly part), shared by the zone's windows.
+            const clocks = new Map(zones.map((z) => [z, localClock(ms, z)]));
+            const sig = windows.map((w) => (clockInWindow(w, clocks.get(w.zone)!) ? '1' : '0')).join('');
             if (seen.has(sig)) continue;
             seen.add(sig);
             times.push(new Date(ms).toISOString().replace(/\.000Z$/, 'Z'));

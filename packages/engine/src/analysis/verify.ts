@@ -6,11 +6,12 @@
 // `policyApplies` over the compiled full set (the same test `evaluate` makes) — and the result is checked to show
 // every one of them applying. Policies that do not apply contribute nothing to the decision, the shadow decision
 // or the session, so outcome, requires, blockedBy, session and the applying policies are those of the full run.
+// The subsets share the full set's compilation (`subsetOf`).
 // Identical sign-ins (several checks often pick the same witness) are evaluated once per analysis.
 
 import type { EvaluationResult, PolicySet, SignIn } from '../model.js';
 import { evaluate, policyApplies } from '../evaluate/evaluate.js';
-import { compilePolicySet } from '../evaluate/compile-set.js';
+import { compilePolicySet, subsetOf } from '../evaluate/compile-set.js';
 import { compileSignIn } from '../evaluate/compile-signin.js';
 import type { Witness } from './finding.js';
 
@@ -30,14 +31,14 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
     const cs = compilePolicySet(set);
     const s = compileSignIn(cs, signIn);
     const applying = [];
-    for (const cp of cs.policies) if (policyApplies(cs, cp, s, false)) applying.push(cp.policy);
+    for (const cp of cs.policies) if (policyApplies(cs, cp, s, false)) applying.push(cp);
     let r: EvaluationResult;
     if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
     else {
-        const ids = applying.map((p) => p.id).join('\u0000');
+        const ids = applying.map((cp) => cp.index).join(',');
         stats.subsets ??= new Map();
         let sub = stats.subsets.get(ids);
-        if (!sub) { sub = { ...set, policies: applying }; stats.subsets.set(ids, sub); }
+        if (!sub) { sub = subsetOf(cs, applying); stats.subsets.set(ids, sub); }
         r = evaluate(sub, signIn, { mode: 'strict' });
         // Consistency with the full set: every policy kept applies here too.
         if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, { mode: 'strict' });

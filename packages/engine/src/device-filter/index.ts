@@ -14,6 +14,7 @@ export { DEVICE_PROPERTIES, checkDeviceFilter, devicePropertyInfo } from './prop
 export type { DevicePropertyInfo, DevicePropertyType } from './properties.js';
 export { compileDeviceFilter, evaluateDeviceFilter } from './evaluate.js';
 export type { DevicePredicate } from './evaluate.js';
+export { rulePredicate } from './rule-predicate.js';
 export { printDeviceFilter, quoteString } from './print.js';
 export { deviceFilterAtoms } from './atoms.js';
 export type { DeviceFilterAtom } from './atoms.js';

@@ -1,5 +1,5 @@
 import type { DevicePredicate } from '../device-filter/index.js';
-import { compileDeviceFilter, parseDeviceFilter } from '../device-filter/index.js';
+import { rulePredicate } from '../device-filter/index.js';
 import type {
     ClientAppType, Grant, InsiderRiskLevel, Platform, Policy, PolicySet, PrincipalSet, RiskLevel, TimeWindow,
     TransferMethod,
@@ -258,10 +258,8 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
         cp.insiderRisk = maskOf<InsiderRiskLevel>(policy.insiderRisk, INSIDER_INDEX);
         cp.flows = maskOf<TransferMethod>(policy.authenticationFlows, FLOW_INDEX);
         if (policy.deviceFilter) {
-            const parsed = parseDeviceFilter(policy.deviceFilter.rule);
             // An unparsable rule never matches (include) / never excludes (exclude): validation reports it.
-            const predicate: DevicePredicate = parsed.expr ? compileDeviceFilter(parsed.expr) : () => false;
-            cp.device = { include: policy.deviceFilter.mode === 'include', predicate };
+            cp.device = { include: policy.deviceFilter.mode === 'include', predicate: rulePredicate(policy.deviceFilter.rule) };
         }
         return cp;
     });
@@ -308,3 +306,14 @@ export function compilePolicySet(set: PolicySet): CompiledSet {
     cache.set(set, compiled);
     return compiled;
 }
+
+/**
+ * A set of some of `cs`'s policies, compiled by sharing `cs` (interners, directory, locations) instead of
+ * compiling again: the witness checks evaluate many such subsets of one set.
+ */
+export function subsetOf(cs: CompiledSet, keep: readonly CompiledPolicy[]): PolicySet {
+    const set: PolicySet = { ...cs.set, policies: keep.map((cp) => cp.policy) };
+    cache.set(set, { ...cs, set, policies: [...keep], hasTimes: keep.some((p) => p.times !== undefined) });
+    return set;
+}
+

@@ -42,8 +42,21 @@ export function checkIpRange(text: string): CidrCheck {
     return { ok: true, family, prefix: Number(prefixText) };
 }
 
-/** The interval a CIDR (or bare address) covers; undefined if invalid. Host bits are ignored, as Entra does. */
+const intervals = new Map<string, IpInterval | undefined>();
+
+/**
+ * The interval a CIDR (or bare address) covers; undefined if invalid. Host bits are ignored, as Entra does.
+ * Memoized by text (shared, never mutated): every compile of a set converts its named locations.
+ */
 export function cidrToInterval(text: string): IpInterval | undefined {
+    if (intervals.has(text)) return intervals.get(text);
+    const out = parseInterval(text);
+    if (intervals.size >= 16384) intervals.clear();
+    intervals.set(text, out);
+    return out;
+}
+
+function parseInterval(text: string): IpInterval | undefined {
     const check = checkIpRange(text);
     if (!check.ok) return undefined;
     const slash = text.indexOf('/');

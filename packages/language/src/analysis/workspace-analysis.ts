@@ -1,7 +1,7 @@
 // The workspace-wide analysis, computed once per workspace state (a WorkspaceCache evicted on every update) and
 // shared by every document's validation, the CLI and the language server.
 
-import { type AnalysisResult, type AnalyzeOptions, analyzePolicySet } from '@latch/engine';
+import { type AnalysisResult, type AnalyzeOptions, analyzePolicySet, IncrementalAnalyzer } from '@latch/engine';
 import { type LangiumDocument, WorkspaceCache } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type * as ast from '../generated/ast.js';
@@ -17,11 +17,12 @@ export interface WorkspaceAnalysis {
     anchor: ast.Policy | ast.Assertion | undefined;
 }
 
-/** Analyses lowered documents (CLI, tests). */
-export function analyzeDocuments(documents: readonly LangiumDocument[], options: AnalyzeOptions = {}): WorkspaceAnalysis {
+/** Analyses lowered documents (CLI, tests); with an analyzer, only what changed since its last run is recomputed. */
+export function analyzeDocuments(documents: readonly LangiumDocument[], options: AnalyzeOptions = {}, analyzer?: IncrementalAnalyzer): WorkspaceAnalysis {
     const ws = lowerWorkspace(documents);
     const assertions = lowerAssertions(documents);
-    const result = analyzePolicySet(ws.set, { ...options, assertions: assertions.map((a) => a.assertion) });
+    const all = { ...options, assertions: assertions.map((a) => a.assertion) };
+    const result = analyzer ? analyzer.analyze(ws.set, all) : analyzePolicySet(ws.set, all);
     const policyNodes = new Map(ws.set.policies.map((p, i) => [p.id, ws.policyNodes[i]]));
     const assertionNodes = new Map(assertions.map((a) => [a.assertion.name, a.node]));
     const firstUser = documents.find((d) => !isBuiltinUri(d.uri.toString()) && (ws.policyNodes.some((p) => p.$cstNode && docOf(p) === d)));
@@ -35,9 +36,10 @@ function docOf(node: ast.Policy | ast.Assertion): LangiumDocument | undefined {
     return n.$document;
 }
 
-/** One analysis per workspace state. */
+/** One analysis per workspace state; each state's analysis reuses the findings the edit since the last one left alone. */
 export class WorkspaceAnalysisCache {
     private readonly cache: WorkspaceCache<string, WorkspaceAnalysis>;
+    private readonly analyzer = new IncrementalAnalyzer();
 
     constructor(private readonly shared: LangiumSharedServices) {
         this.cache = new WorkspaceCache(shared);
@@ -46,6 +48,6 @@ export class WorkspaceAnalysisCache {
     /** The analysis for these break-glass names (the `latch.breakGlass` setting) of the current workspace state. */
     get(breakGlass: readonly string[] = []): WorkspaceAnalysis {
         return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`,
-            () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }));
+            () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.analyzer));
     }
 }

@@ -175,3 +175,67 @@ policy CA2 {
         expect(await analysisCodes({ breakGlass: ['Ops'] })).toContain('lockout-risk');
     });
 });
+
+describe('incremental analysis in the server', () => {
+    const DOC = 'file:///incremental/p.latch';
+    const base = `user ann
+policy CA1 {
+  state on
+  users include all
+  apps include all
+  block
+}
+policy CA2 {
+  state on
+  users include all
+  apps include all
+  grant mfa
+}
+policy CA3 {
+  state on
+  users include all
+  apps include all
+  platforms include iOS
+  grant mfa
+  session { signInFrequency 4h }
+}
+`;
+    async function savedCodes(c: TestClient, version: number, text: string): Promise<string[]> {
+        await c.change(DOC, version, text);
+        const slow = c.nextDiagnostics(DOC);
+        await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
+        return (await slow).map((d) => `${d.code}@${d.range.start.line}`).sort();
+    }
+
+    it('after each policy edit, reports what a fresh server reports', async () => {
+        const edits = [
+            base.replace('state on\n  users include all\n  apps include all\n  block', 'state reportOnly\n  users include all\n  apps include all\n  block'),
+            base.replace('platforms include iOS', 'platforms include android'),
+            base.replace('grant mfa\n  session', 'grant compliantDevice\n  session'),
+            base,
+        ];
+        const c = await startTestServer();
+        try {
+            await c.open(DOC, base);
+            let version = 1;
+            for (const text of edits) {
+                const incremental = await savedCodes(c, ++version, text);
+                const fresh = await startTestServer();
+                try {
+                    await fresh.open(DOC, text);
+                    const slow = fresh.nextDiagnostics(DOC);
+                    await fresh.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
+                    expect(incremental).toEqual((await slow).map((d) => `${d.code}@${d.range.start.line}`).sort());
+                } finally {
+                    await fresh.close();
+                }
+            }
+            // The block turned report-only lifts the shadow; back to the base text, it returns.
+            expect(await savedCodes(c, ++version, edits[0])).not.toContain('shadowed-by-block@7');
+            expect(await savedCodes(c, ++version, base)).toContain('shadowed-by-block@7');
+        } finally {
+            await c.close();
+        }
+    });
+});
+
