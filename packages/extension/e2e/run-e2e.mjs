@@ -1,6 +1,9 @@
 // End-to-end test in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) in a real browser (Debian Chromium driven
-// by playwright-core): installs the packaged .vsix, opens a copy of examples/contoso plus one seeded problem file, and
-// checks what a user sees. Screenshots go to docs/screenshots/. Loopback only; everything it starts it stops.
+// by playwright-core): installs the packaged .vsix, opens a scratch copy of examples/contoso plus a seeded problem file
+// and a seeded failing scenario, and checks what a user sees. Workspace trust is on: the folder is declined at VS Code's
+// trust prompt, so every check up to the Test Explorer runs in Restricted Mode; running tests from the Test Explorer
+// then asks for trust (VS Code's rule for any test run), which the test grants. Screenshots go to docs/screenshots/.
+// Loopback only; everything it starts it stops; the repository's examples/ are never written.
 //
 //   node e2e/run-e2e.mjs            (after `npm run package`; see STYLE §4.5 for the offline recipe)
 //
@@ -27,6 +30,21 @@ const systemNode = process.env.LATCH_E2E_NODE ?? '/usr/bin/node';
 /** The seeded conflict (shared with the desktop suite): a grant policy CA001 always overrides (`shadowed-by-block`). */
 export const { SEEDED_FILE, SEEDED_TEXT, SEEDED_MESSAGE } = seed;
 
+/** A scenario with a wrong expectation (CA001 blocks legacy authentication): the Test Explorer must report it failed. */
+const FAILING_FILE = 'seeded-failing.latch';
+const FAILING_NAME = 'Seeded: legacy authentication to Exchange is allowed (wrong on purpose)';
+const FAILING_TEXT = `// Seeded by the e2e test: a scenario whose expectation is wrong, so the Test Explorer must report one failure.
+scenario "${FAILING_NAME}" {
+  user bob
+  app ExchangeOnline
+  client exchangeActiveSync
+  expect allow
+}
+`;
+/** The scenario the What If panel saves (into SAVE_INTO, in the scratch workspace). */
+const SAVED_NAME = 'E2E: Adele opens the Azure portal from the US';
+const SAVE_INTO = 'scenarios-admins.latch';
+
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const log = (m) => console.log(`[e2e ${elapsed()}] ${m}`);
@@ -34,6 +52,9 @@ const results = [];
 let failed = false;
 
 let currentPage;
+/** The scratch workspace (a copy of examples/contoso) and the code-server process, for checks that read them. */
+let workspace;
+let serverPid;
 
 async function check(name, fn) {
     const t = Date.now();
@@ -66,15 +87,49 @@ async function waitForHttp(url, ms) {
     throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-/** The language server process (our bundle) and the Node binary it runs on. */
-function serverProcess() {
+/** Every live process: pid → { ppid, exe, argv } (Linux /proc). */
+function processTable() {
+    const table = new Map();
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
         try {
-            const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-            if (cmd.some((a) => a.includes('latch.latch-vscode') && a.endsWith('out/language/main.cjs'))) return { pid, exe: readlinkSync(`/proc/${pid}/exe`) };
-        } catch { /* process gone */ }
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+            table.set(pid, { ppid, exe: readlinkSync(`/proc/${pid}/exe`), argv: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean) });
+        } catch { /* process gone, or not ours to read */ }
+    }
+    return table;
+}
+
+/** The processes code-server started (its whole tree, itself included). */
+function codeServerTree() {
+    const table = processTable();
+    const tree = new Map();
+    const visit = (pid) => {
+        const p = table.get(pid);
+        if (!p || tree.has(pid)) return;
+        tree.set(pid, p);
+        for (const [child, c] of table) if (c.ppid === pid) visit(child);
+    };
+    visit(String(serverPid));
+    return tree;
+}
+
+/** The language server process (our bundle) and the Node binary it runs on. */
+function serverProcess() {
+    for (const [pid, p] of processTable()) {
+        if (p.argv.some((a) => a.includes('latch.latch-vscode') && a.endsWith('out/language/main.cjs'))) return { pid, exe: p.exe, argv: p.argv };
     }
     return undefined;
+}
+
+async function until(what, fn, ms = 20_000) {
+    const end = Date.now() + ms;
+    for (;;) {
+        const value = await fn();
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 200));
+    }
 }
 
 async function main() {
@@ -87,9 +142,10 @@ async function main() {
     log(`code-server ready: ${csBin}`);
 
     const scratch = mkdtempSync(join(tmpdir(), 'latch-e2e-'));
-    const workspace = join(scratch, 'contoso');
+    workspace = join(scratch, 'contoso');
     cpSync(join(repo, 'examples/contoso'), workspace, { recursive: true });
     writeFileSync(join(workspace, SEEDED_FILE), SEEDED_TEXT);
+    writeFileSync(join(workspace, FAILING_FILE), FAILING_TEXT);
     const extDir = join(scratch, 'extensions');
     const userData = join(scratch, 'user-data');
     mkdirSync(join(userData, 'User'), { recursive: true });
@@ -98,6 +154,10 @@ async function main() {
         'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
         'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false,
         'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        // Workspace trust stays on (VS Code's default, stated so a changed default cannot skip the prompt).
+        'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'once',
+        // VS Code for the web auto-saves after a delay by default; edits made by a check stay in the editor instead.
+        'files.autoSave': 'off',
     }, null, 2));
     const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_DATA_HOME: join(scratch, 'data'), PATH: `${dirname(systemNode)}:${process.env.PATH}` };
     const common = ['--extensions-dir', extDir, '--user-data-dir', userData];
@@ -106,8 +166,10 @@ async function main() {
     execFileSync(systemNode, [csBin, ...common, '--install-extension', vsix], { env, stdio: ['ignore', 'pipe', 'inherit'] });
 
     const port = await freePort();
+    // No --disable-workspace-trust: the folder opens behind VS Code's trust prompt (declined in the first check).
     const server = spawn(systemNode, [csBin, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-        '--disable-update-check', '--disable-workspace-trust', workspace], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        '--disable-update-check', workspace], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    serverPid = server.pid;
     let serverLog = '';
     server.stdout.on('data', (d) => { serverLog += d; });
     server.stderr.on('data', (d) => { serverLog += d; });
@@ -121,7 +183,7 @@ async function main() {
         const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
         currentPage = page;
         await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-        await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
         await runChecks(page);
     } finally {
         await browser.close();
@@ -146,14 +208,35 @@ async function runCommand(page, title) {
     await page.keyboard.press('Enter');
 }
 
+/** The status bar's Restricted Mode entry (VS Code shows it while the workspace is untrusted). */
+const restrictedModeItem = (page) => page.locator('#status\\.workspaceTrust', { hasText: 'Restricted Mode' });
+
+/** Counts `scenario` and `assert` blocks in the scratch workspace's files on disk: what the Test Explorer must list. */
+function testBlocksOnDisk() {
+    return readdirSync(workspace).filter((f) => f.endsWith('.latch'))
+        .reduce((n, f) => n + (readFileSync(join(workspace, f), 'utf8').match(/^(scenario|assert)\s/gm) ?? []).length, 0);
+}
+
 async function runChecks(page) {
     const editor = page.locator('.editor-instance .monaco-editor').first();
 
-    await check('the language server runs the bundle on the extension host Node (Node 20 here)', async () => {
+    await check('Restricted Mode: declining VS Code\'s trust prompt opens the folder restricted (status bar), and Latch works there (code lenses over scenarios)', async () => {
+        const prompt = page.locator('.monaco-dialog-box', { hasText: 'Do you trust the authors of the files in this folder?' });
+        await prompt.waitFor({ timeout: 60_000 });
+        await prompt.locator('a.monaco-button', { hasText: 'No, I don\'t trust the authors' }).click();
+        await restrictedModeItem(page).waitFor({ timeout: 20_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
         await openFile(page, 'scenarios-payroll.latch');
-        let proc;
-        for (let i = 0; i < 120 && !proc; i++) { proc = serverProcess(); if (!proc) await page.waitForTimeout(250); }
-        if (!proc) throw new Error('no language server process running out/language/main.cjs');
+        await editor.locator('.codelens-decoration a[role=button]', { hasText: 'Run What If' }).first().waitFor({ timeout: 60_000 });
+        await page.locator('[id="latch.latch-vscode.latch.status"]', { hasText: 'Latch' }).waitFor({ timeout: 20_000 });
+        await shot(page, 'restricted-mode.png');
+        // The banner ("Restricted Mode is intended for safe code browsing…") only takes room in later screenshots; the
+        // status bar entry stays.
+        await page.locator('.part.banner a[aria-label="Close Banner"]').click({ timeout: 5_000 }).catch(() => undefined);
+    });
+
+    await check('the language server runs the bundle on the extension host Node (Node 20 here)', async () => {
+        const proc = await until('a language server process running out/language/main.cjs', () => serverProcess(), 30_000);
         const version = execFileSync(proc.exe, ['--version'], { encoding: 'utf8' }).trim();
         log(`language server pid ${proc.pid} runs on ${proc.exe} ${version}`);
         if (!/^v20\./.test(version)) throw new Error(`expected the server on Node 20 (esbuild target node20), got ${version}`);
@@ -202,7 +285,8 @@ async function runChecks(page) {
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: SEEDED_MESSAGE });
         await row.first().waitFor({ timeout: 20_000 });
         await shot(page, 'problems.png');
-        await page.keyboard.press('Control+Shift+M');
+        await runCommand(page, 'View: Hide Panel');
+        await page.locator('#workbench\\.parts\\.panel').waitFor({ state: 'hidden', timeout: 10_000 });
     });
 
     await check('completion offers a group name', async () => {
@@ -214,11 +298,19 @@ async function runChecks(page) {
         await item.first().waitFor({ timeout: 20_000 });
         await shot(page, 'completion.png');
         await page.keyboard.press('Escape');
+        // Leave the seeded file as it was (the half-typed policy would otherwise reach the test run): auto-save is
+        // off (settings above), so the typing is only in the editor until reverted.
+        await page.locator('.tab.active.dirty', { hasText: SEEDED_FILE }).waitFor({ timeout: 10_000 });
+        await runCommand(page, 'File: Revert File');
+        await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+        await editor.locator('.view-line', { hasText: 'E2E1' }).waitFor({ state: 'detached', timeout: 10_000 });
+        if (readFileSync(join(workspace, SEEDED_FILE), 'utf8') !== SEEDED_TEXT) throw new Error(`${SEEDED_FILE} changed on disk`);
     });
 
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    let outcomeText = '';
     await check('the What If panel renders a result', async () => {
         await runCommand(page, 'Latch: Open What If');
-        const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
         await frame.locator('#inputs').waitFor({ timeout: 30_000 });
         await frame.locator('#user').fill('adele');
         await frame.locator('#target').fill('AzurePortal');
@@ -231,9 +323,117 @@ async function runChecks(page) {
         await outcome.filter({ hasText: /allow|block|requires/ }).waitFor({ timeout: 30_000 });
         const rows = await frame.locator('#policies tbody tr').count();
         if (rows === 0) throw new Error('no policies listed under "Policies that will apply"');
-        log(`What If: ${await outcome.innerText()} (${rows} policies apply)`);
+        outcomeText = (await outcome.innerText()).trim();
+        log(`What If: ${outcomeText} (${rows} policies apply)`);
         await frame.locator('#policies').evaluate((el) => el.scrollIntoView({ block: 'end' }));
         await shot(page, 'what-if.png');
+    });
+
+    await check('Latch: Run all scenarios runs every scenario and assertion in Restricted Mode (no trust prompt) and reports the seeded failure', async () => {
+        const total = testBlocksOnDisk();
+        await runCommand(page, 'Latch: Run all scenarios');
+        const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'scenarios and assertions did not fail' });
+        await toast.waitFor({ timeout: 30_000 });
+        const text = (await toast.innerText()).replace(/\s+/g, ' ');
+        const expected = `Latch: ${total - 1} of ${total} scenarios and assertions did not fail, 1 failed.`;
+        if (!text.includes(expected)) throw new Error(`expected "${expected}", the notification says "${text}"`);
+        if (await page.locator('.monaco-dialog-box').count() > 0) throw new Error('a dialog appeared (trust prompt?)');
+        if (await restrictedModeItem(page).count() === 0) throw new Error('no longer in Restricted Mode');
+        await runCommand(page, 'Notifications: Clear All Notifications');
+        await toast.waitFor({ state: 'detached', timeout: 10_000 });
+    });
+
+    await check(`What If "Save as scenario" appends a scenario block pinning the shown result to the picked file (${SAVE_INTO}, scratch copy)`, async () => {
+        const target = join(workspace, SAVE_INTO);
+        if (readFileSync(target, 'utf8').includes(SAVED_NAME)) throw new Error(`${SAVE_INTO} already holds "${SAVED_NAME}"`);
+        if (!outcomeText) throw new Error('the What If check produced no result to save');
+        await frame.locator('#scenarioName').fill(SAVED_NAME);
+        await frame.locator('#save').click();
+        // Several .latch files: the extension asks which one (scenario files first).
+        const pick = page.locator('.quick-input-widget');
+        await pick.locator('input[placeholder="Save the scenario into…"]').waitFor({ timeout: 20_000 });
+        await pick.locator('input').fill(SAVE_INTO);
+        await pick.locator('.quick-input-list .monaco-list-row', { hasText: SAVE_INTO }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        // The block is saved to disk: read the file, not the editor.
+        const block = await until(`a scenario "${SAVED_NAME}" block in ${SAVE_INTO} on disk`, () => {
+            const text = readFileSync(target, 'utf8');
+            const at = text.indexOf(`scenario "${SAVED_NAME}" {`);
+            return at >= 0 && /\n}\s*$/.test(text.slice(at)) && text.slice(at);
+        });
+        for (const line of ['user adele', 'app AzurePortal', 'ip 203.0.113.30', 'country US', 'platform windows', 'client browser', `expect ${outcomeText}`]) {
+            if (!block.split('\n').some((l) => l.trim() === line)) throw new Error(`saved block lacks "${line}":\n${block}`);
+        }
+        if (readFileSync(join(repo, 'examples/contoso', SAVE_INTO), 'utf8').includes(SAVED_NAME)) throw new Error('examples/contoso was modified');
+        await page.locator('.notifications-toasts', { hasText: `saved scenario "${SAVED_NAME}"` }).waitFor({ timeout: 10_000 });
+        await page.locator('.tab.active', { hasText: SAVE_INTO }).waitFor({ timeout: 10_000 });
+        const savedLine = editor.locator('.view-line', { hasText: `scenario "${SAVED_NAME}"` });
+        await savedLine.waitFor({ timeout: 10_000 });
+        // Saving reveals the file's scenario results: the new one passes, since it pins what the panel showed. Its lens
+        // is the one right above its line (other scenarios of the file may have the same outcome).
+        const passLens = `✓ ${outcomeText} (expected ${outcomeText})`;
+        let lensText = '';
+        await until('the result lens over the saved scenario', async () => {
+            const line = await savedLine.boundingBox();
+            const lenses = await editor.locator('.codelens-decoration').evaluateAll((els) => els.map((e) => ({ text: e.textContent, bottom: e.getBoundingClientRect().bottom })));
+            lensText = lenses.filter((l) => l.bottom <= line.y + 2).sort((a, b) => b.bottom - a.bottom)[0]?.text ?? '';
+            return lensText.includes(passLens);
+        }).catch(() => { throw new Error(`the lens over the saved scenario says "${lensText}", expected "${passLens}"`); });
+        log(`saved into ${SAVE_INTO}: ${block.split('\n').filter((l) => l.trim().startsWith('expect')).map((l) => l.trim()).join('; ')}`);
+        await shot(page, 'save-as-scenario.png');
+        await runCommand(page, 'Notifications: Clear All Notifications');
+    });
+
+    await check('Restricted Mode held through every check above, and no process code-server started runs a file from the workspace', async () => {
+        if (await restrictedModeItem(page).count() === 0) throw new Error('the status bar no longer shows Restricted Mode');
+        const tree = codeServerTree();
+        const server = serverProcess();
+        if (!server || !tree.has(server.pid)) throw new Error('the language server is not in the code-server process tree (process scan broken?)');
+        const inside = (path) => path.startsWith(`${workspace}/`);
+        const offenders = [...tree].filter(([, p]) => inside(p.exe) || p.argv.some(inside));
+        if (offenders.length > 0) throw new Error(`runs workspace files: ${offenders.map(([pid, p]) => `${pid} ${p.argv.join(' ')}`).join('; ')}`);
+        log(`${tree.size} processes in code-server's tree, none runs a file from the workspace`);
+    });
+
+    await check('Test Explorer: Run Tests (VS Code asks for trust first; granted) runs every scenario and assertion, the seeded wrong expectation fails with expected vs actual', async () => {
+        const total = testBlocksOnDisk();
+        // The Latch status bar item opens the Test Explorer.
+        await page.locator('[id="latch.latch-vscode.latch.status"]').click();
+        const side = page.locator('#workbench\\.parts\\.sidebar');
+        await side.locator('.test-explorer-tree .monaco-list-row', { hasText: FAILING_FILE }).waitFor({ timeout: 20_000 });
+        await side.locator('.title-actions a[aria-label="Run Tests"]').first().click();
+        // VS Code guards every test run in Restricted Mode (any test run may execute workspace code).
+        const prompt = page.locator('.monaco-dialog-box', { hasText: 'Running tests may execute code in your workspace' });
+        await prompt.waitFor({ timeout: 20_000 });
+        await prompt.locator('a.monaco-button', { hasText: 'Trust Folder & Continue' }).click();
+        await restrictedModeItem(page).waitFor({ state: 'detached', timeout: 20_000 });
+        // The summary of the latest run: "passed/total" and a failed icon once finished (a run the extension never
+        // reported into stays at 0/0). The earlier command run had one test fewer (before the saved scenario).
+        const summary = side.locator('.result-summary-container .result-summary');
+        const want = `${total - 1}/${total}`;
+        let seen = '';
+        await until(`the Test Explorer summary ${want} with a failure`, async () => {
+            seen = (await summary.innerText().catch(() => '')).replace(/\s+/g, ' ');
+            return seen.split(' ').includes(want) && await summary.locator('.codicon-testing-failed-icon').count() === 1;
+        }, 30_000).catch(() => { throw new Error(`expected ${want} passed (every scenario and assertion on disk, one seeded failure) with a failure icon; the summary says "${seen}"`); });
+        const fileRow = side.locator('.test-explorer-tree .monaco-list-row', { hasText: FAILING_FILE });
+        await fileRow.locator('.codicon-testing-failed-icon').waitFor({ timeout: 10_000 });
+        const passedFiles = await side.locator('.test-explorer-tree .monaco-list-row .computed-state.codicon-testing-passed-icon').count();
+        if (passedFiles < 2) throw new Error(`expected the contoso files to show as passed, ${passedFiles} do`);
+        // The Test Results panel lists the failure with its message; selecting it shows Expected vs Actual.
+        const failure = page.locator('#workbench\\.parts\\.panel .test-output-peek-tree .monaco-list-row', { hasText: FAILING_NAME });
+        await failure.waitFor({ timeout: 20_000 });
+        const description = await failure.innerText();
+        if (!description.includes('expected allow, got block')) throw new Error(`failure row says: ${description}`);
+        await failure.click();
+        const diff = page.locator('#workbench\\.parts\\.panel .monaco-diff-editor');
+        await diff.waitFor({ timeout: 20_000 });
+        const original = (await diff.locator('.editor.original .view-lines').innerText()).trim();
+        const modified = (await diff.locator('.editor.modified .view-lines').innerText()).trim();
+        if (original !== 'allow' || modified !== 'block') throw new Error(`diff shows expected "${original}", actual "${modified}"`);
+        await fileRow.click();
+        log(`Test Explorer: ${want} passed; ${FAILING_FILE}: expected ${original}, actual ${modified}`);
+        await shot(page, 'test-explorer.png');
     });
 }
 

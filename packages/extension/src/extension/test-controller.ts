@@ -15,7 +15,9 @@ export class LatchTestController implements vscode.Disposable {
     constructor(private readonly client: LanguageClient, private readonly output: vscode.OutputChannel,
         private readonly onResults: (results: TestRunResult[]) => void) {
         this.controller.refreshHandler = () => this.refresh();
-        this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => { void this.run(request, token); }, true);
+        // The handler must return the run's promise: VS Code ends the run it started for the request when the handler
+        // settles, and results reported after that land in a detached run (the Test Explorer summary showed 0/0).
+        this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, async (request, token) => { await this.run(request, token); }, true);
         const soon = () => { clearTimeout(this.refreshTimer); this.refreshTimer = setTimeout(() => void this.refresh(), 500); };
         this.disposables.push(
             vscode.workspace.onDidSaveTextDocument((d) => { if (d.languageId === 'latch') soon(); }),

@@ -1,13 +1,17 @@
 // An in-process Latch language server and a JSON-RPC client over in-memory streams (STYLE §4.2): the real
-// `startLanguageServer` wiring, capabilities, document sync and notifications, without an editor.
+// wiring of main.ts (`startLanguageServer` + the custom requests), capabilities, document sync and notifications,
+// without an editor.
 
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { startLanguageServer } from 'langium/lsp';
 import {
     createConnection, createProtocolConnection, type Diagnostic, type ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { createLatchServices } from '../../src/latch-module.js';
+import { registerCustomRequests } from '../../src/lsp/custom-requests.js';
 
 export interface TestClient {
     connection: ProtocolConnection;
@@ -22,13 +26,17 @@ export interface TestClient {
     close(): Promise<void>;
 }
 
-/** `settings`: the client's `latch` settings section, served over workspace/configuration (as VS Code does). */
-export async function startTestServer(settings?: Record<string, unknown>): Promise<TestClient> {
+/**
+ * `settings`: the client's `latch` settings section, served over workspace/configuration (as VS Code does).
+ * `folder`: a workspace folder on disk (the server then reads it with the Node file system).
+ */
+export async function startTestServer(settings?: Record<string, unknown>, folder?: string): Promise<TestClient> {
     const up = new PassThrough();
     const down = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-    const { shared } = createLatchServices({ connection: serverConnection, ...EmptyFileSystem });
+    const { shared } = createLatchServices({ connection: serverConnection, ...(folder ? NodeFileSystem : EmptyFileSystem) });
     startLanguageServer(shared);
+    registerCustomRequests(shared, serverConnection);
 
     const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const waiters = new Map<string, Array<(d: Diagnostic[]) => void>>();
@@ -53,7 +61,8 @@ export async function startTestServer(settings?: Record<string, unknown>): Promi
     connection.listen();
 
     await connection.sendRequest('initialize', {
-        processId: null, rootUri: null, workspaceFolders: null,
+        processId: null, rootUri: folder ? pathToFileURL(folder).href : null,
+        workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
         capabilities: {
             workspace: { codeLens: { refreshSupport: true }, applyEdit: true, configuration: settings !== undefined },
             textDocument: { synchronization: { didSave: true } },

@@ -2,6 +2,9 @@
 // completion, hover, code lenses (and run a scenario through its command), formatting and rename; edit and see
 // diagnostics update; save and see What If results.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLens, CompletionList, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { LatchCommands, type ScenarioRunSummary } from '../../src/lsp/latch-commands.js';
@@ -235,6 +238,26 @@ policy CA3 {
             expect(await savedCodes(c, ++version, base)).toContain('shadowed-by-block@7');
         } finally {
             await c.close();
+        }
+    });
+});
+
+describe('a workspace folder opened with no file open', () => {
+    it('lists its scenarios for the Test Explorer and answers What If (the initial build validates)', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'latch-ws-'));
+        writeFileSync(join(dir, 'directory.latch'), directory);
+        writeFileSync(join(dir, 'policies.latch'), policies);
+        writeFileSync(join(dir, 'scenarios.latch'), scenarios);
+        const c = await startTestServer(undefined, dir);
+        try {
+            const files = await c.connection.sendRequest('latch/tests') as Array<{ uri: string; items: Array<{ label?: string; name?: string }> }>;
+            const scenarioFile = files.find((f) => f.uri.endsWith('/scenarios.latch'));
+            expect(scenarioFile?.items.length).toBe(2);
+            const names = await c.connection.sendRequest('latch/workspaceNames') as { groups: string[] };
+            expect(names.groups).toEqual(['BreakGlass', 'Finance']);
+        } finally {
+            await c.close();
+            rmSync(dir, { recursive: true, force: true });
         }
     });
 });
