@@ -60,6 +60,7 @@ export function conditionFields(c: Conditions): Partial<Policy> {
 export const grants: Policy['grant'][] = [
     { kind: 'block' }, { kind: 'controls', operator: 'AND', controls: ['mfa'] },
     { kind: 'controls', operator: 'AND', controls: ['compliantDevice'] }, { kind: 'controls', operator: 'OR', controls: ['compliantDevice', 'mfa'] },
+    { kind: 'controls', operator: 'OR', controls: ['mfa', 'termsOfUse:T1'] }, { kind: 'controls', operator: 'AND', controls: ['mfa', 'termsOfUse:T1'] },
 ];
 
 export const policyArb = fc.record({ c: conditions, grant: fc.constantFrom(...grants), state: fc.constantFrom('enabled', 'enabled', 'enabledForReportingButNotEnforced') as fc.Arbitrary<Policy['state']> });

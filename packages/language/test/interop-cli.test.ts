@@ -117,6 +117,13 @@ describe('latch whatif, Graph shapes', () => {
         expect(out.value.length).toBeGreaterThan(0);
         for (const p of out.value) {
             expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'displayName', 'state', 'conditions', 'policyApplies', 'analysisReasons']));
+            // Graph's response shape: every property, unset ones null or [] (as the tenant's GET returns them).
+            expect(Object.keys(p).slice(0, 11)).toEqual(['id', 'templateId', 'displayName', 'createdDateTime', 'modifiedDateTime', 'state',
+                'deletedDateTime', 'partialEnablementStrategy', 'sessionControls', 'conditions', 'grantControls']);
+            const users = (p.conditions as { users: Record<string, unknown> }).users;
+            expect(Object.keys(users).sort()).toEqual(['excludeGroups', 'excludeGuestsOrExternalUsers', 'excludeRoles', 'excludeUsers',
+                'includeGroups', 'includeGuestsOrExternalUsers', 'includeRoles', 'includeUsers']);
+            expect((p.conditions as Record<string, unknown>).devices === null || typeof (p.conditions as Record<string, unknown>).devices === 'object').toBe(true);
         }
         // The default contract is unchanged.
         const json = JSON.parse(latch('whatif', ...policies, '--signin', 'packages/language/test/fixtures/whatif/signin-graph-browser.json').stdout) as Record<string, unknown>;

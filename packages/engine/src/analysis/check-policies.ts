@@ -1,7 +1,7 @@
 // Findings about single policies and pairs: never-applies / untargeted (C01), shadowed-by-block (C03),
 // redundant (C04/C05), block-grant-overlap (info), session-conflict (C10), unsatisfiable-grant (C08).
 
-import type { EvaluationResult, Policy, SessionControls } from '../model.js';
+import type { EvaluationResult, Policy, SessionControls, SignIn } from '../model.js';
 import { grantClauses, resolveClauses, satisfiedControls } from '../evaluate/requirement.js';
 import { sameCnf } from '../scenario/requirement-cnf.js';
 import type { Context } from './context.js';
@@ -82,16 +82,25 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     return { findings, shadowed };
 }
 
-function clauseKeys(p: Policy): string[][] {
+export function clauseKeys(p: Policy): string[][] {
     return grantClauses(p.grant).map((c) => c.map((x) => x.toLowerCase()));
 }
 
-function sessionEmpty(s: SessionControls | undefined): boolean {
+export function sessionEmpty(s: SessionControls | undefined): boolean {
     return !s || Object.values(s).every((v) => v === undefined || v === false);
 }
 
+/** The decision without p, from the same evaluation: the other applicable enforced policies, combined alike. */
+export function sameDecisionWithout(r: EvaluationResult, p: Policy, s: SignIn, byId: ReadonlyMap<string, Policy>): boolean {
+    if (!applies(r, p.id)) return false;
+    const others = r.policies.filter((x) => x.policyApplies && x.state === 'enabled' && x.id !== p.id).map((x) => byId.get(x.id)!);
+    if (r.outcome === 'block') return r.blockedBy.some((id) => id !== p.id);
+    const rest = resolveClauses(others.flatMap((q) => grantClauses(q.grant)), s, satisfiedControls(s));
+    return !others.some((q) => q.grant?.kind === 'block') && rest.unsatisfiable.length === 0 && sameCnf(rest.requires, r.requires);
+}
+
 /** Removing the policy changes no decision: another block covers it, or other policies require at least as much everywhere it applies. */
-export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
+export function checkRedundant(ctx: Context, shadowed: Set<Policy>, superseded: ReadonlySet<Policy> = new Set()): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block');
@@ -99,7 +108,7 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
     const enabledIndex = new RegionIndex(ctx.enabled.map((q) => q.scope), l);
     const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of ctx.enabled) {
-        if (!inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p) || !sessionEmpty(p.session)) continue;
+        if (!inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p) || superseded.has(p) || !sessionEmpty(p.session)) continue;
         let related: Policy[] = [];
         if (p.grant?.kind === 'block') {
             const others = blockIndex.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
@@ -127,14 +136,7 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>): Finding[] {
             if (!ok || related.length === 0) continue;
         }
         const s = p.grant?.kind === 'block' ? pickWitness(ctx.space, scope) : witnessOutside(ctx.space, scope, ctx.decision.blocks);
-        // The decision without p, from the same evaluation: the other applicable enforced policies, combined alike.
-        const w = confirm(ctx.set, s, (r) => {
-            if (!applies(r, p.id)) return false;
-            const others = r.policies.filter((x) => x.policyApplies && x.state === 'enabled' && x.id !== p.id).map((x) => byId.get(x.id)!);
-            if (r.outcome === 'block') return r.blockedBy.some((id) => id !== p.id);
-            const rest = resolveClauses(others.flatMap((q) => grantClauses(q.grant)), s!, satisfiedControls(s!));
-            return !others.some((q) => q.grant?.kind === 'block') && rest.unsatisfiable.length === 0 && sameCnf(rest.requires, r.requires);
-        }, ctx.stats);
+        const w = confirm(ctx.set, s, (r) => sameDecisionWithout(r, p, s!, byId), ctx.stats);
         if (!w) continue;
         const names = related.map((q) => q.name).join(', ');
         out.push({

@@ -1,7 +1,7 @@
 // A witness sign-in in words, with the directory's names (hover text, CLI output).
 
 import type { PolicySet, SignIn } from '../model.js';
-import { WELL_KNOWN_APPS } from '../well-known/index.js';
+import { BUILT_IN_STRENGTHS, WELL_KNOWN_APPS } from '../well-known/index.js';
 
 const CLIENT_WORDS: Record<string, string> = {
     browser: 'a browser', mobileAppsAndDesktopClients: 'a mobile or desktop app', exchangeActiveSync: 'Exchange ActiveSync',
@@ -28,3 +28,19 @@ export function describeSignIn(set: PolicySet, s: SignIn): string {
     return `${who}${extras.length ? ` (${extras.join(', ')})` : ''} opens ${target} from ${s.ipAddress} (country ${s.country}) on ${s.devicePlatform}, `
         + `with ${CLIENT_WORDS[s.clientAppType ?? ''] ?? s.clientAppType}, on ${dev}${risk ? `, ${risk}` : ', no risk'}, at ${s.time}`;
 }
+
+/**
+ * Controls named as the workspace names them: `strength PhishingResistantMfa`, `terms ToU2026` (built-in strengths
+ * included); other controls as given (callers map those to their own spelling).
+ */
+export function namedControlLabel(set: PolicySet): (control: string) => string {
+    const strengths = new Map([...set.directory.strengths, ...BUILT_IN_STRENGTHS].map((s) => [s.id.toLowerCase(), s.name]));
+    const terms = new Map(set.directory.terms.map((t) => [t.id.toLowerCase(), t.name]));
+    return (control) => {
+        const [kind, id = ''] = control.split(/:(.*)/s);
+        if (kind === 'authenticationStrength') return `strength ${strengths.get(id.toLowerCase()) ?? id}`;
+        if (kind === 'termsOfUse') return `terms ${terms.get(id.toLowerCase()) ?? id}`;
+        return control;
+    };
+}
+

@@ -7,6 +7,7 @@ export const FINDING_CODES = [
     'never-applies', 'untargeted', 'shadowed-by-block', 'redundant', 'block-grant-overlap', 'session-conflict',
     'coverage-gap', 'lockout-risk', 'break-glass-not-excluded', 'exclusion-without-fallback', 'legacy-auth-open',
     'device-code-open', 'report-only-would-block-admins', 'unsatisfiable-grant', 'assertion-violated',
+    'ineffective-exception', 'weak-alternative',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -10,4 +10,4 @@ export { buildSpace, type Space } from './space.js';
 export { scopeRegion } from './scope.js';
 export { decisionRegions, type DecisionRegions } from './decision.js';
 export { witnessOf as regionWitness } from './witness.js';
-export { describeSignIn } from './describe.js';
+export { describeSignIn, namedControlLabel } from './describe.js';

@@ -2,6 +2,7 @@
 
 export { sessionToGraph, policySessionToGraph } from './session-graph.js';
 export { policyToGraph, type PolicyExportOptions } from './policy-graph.js';
+export { policyResponseShape } from './policy-response.js';
 export { namedLocationToGraph, isDefinedLocation, type NamedLocationExportOptions } from './named-location-graph.js';
 export { mergeExtra } from './merge-extra.js';
 export { policyExportProblems, namedLocationExportProblems, betaOnlyPaths, removeBetaOnly } from './unsupported.js';

@@ -8,6 +8,7 @@ const FINDING_CODES = new Set([
     'never-applies', 'untargeted', 'shadowed-by-block', 'redundant', 'block-grant-overlap', 'session-conflict',
     'coverage-gap', 'lockout-risk', 'break-glass-not-excluded', 'exclusion-without-fallback', 'legacy-auth-open',
     'device-code-open', 'report-only-would-block-admins', 'unsatisfiable-grant', 'assertion-violated',
+    'ineffective-exception', 'weak-alternative',
 ]);
 
 /** `$(shield) Latch 2 conflicts · 1 failing`: counts from diagnostics and the last scenario run; click → Test Explorer. */

@@ -67,6 +67,7 @@ export function signInLines(set: PolicySet, s: SignIn): string[] | undefined {
     lines.push(`signInRisk ${s.signInRisk}  userRisk ${s.userRisk}  insiderRisk ${s.insiderRisk}`);
     lines.push(`flow ${s.authenticationFlow === 'none' ? 'none' : FLOW_NAME.get(s.authenticationFlow ?? '')}`);
     if (s.time) lines.push(atText(s.time));
+    if (s.satisfied?.length) lines.push(`satisfied ${s.satisfied.map(latchControlLabel(set)).join(', ')}`);
     return lines;
 }
 

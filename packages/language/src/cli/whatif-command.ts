@@ -1,6 +1,6 @@
 import {
     type EvaluationMode, type EvaluationResult, type PolicySet, type SignIn, evaluate, loadGraphFiles, loadSignInFile,
-    policyToGraph, sessionToGraph, signInToGraphRequest,
+    policyResponseShape, policyToGraph, sessionToGraph, signInToGraphRequest,
 } from '@latch/engine';
 import { collectDiagnostics, formatDiagnostic } from './diagnostics.js';
 import { CliInputError, collectFiles, loadLatchWorkspace } from './load-workspace.js';
@@ -57,14 +57,15 @@ export function whatIfJson(r: EvaluationResult): Record<string, unknown> {
 }
 
 /**
- * Graph's evaluate response: the whatIfAnalysisResult collection, each the full policy (as `latch export
- * --keep-ids` writes it, with its id) plus policyApplies and analysisReasons, in input order.
+ * Graph's evaluate response: the whatIfAnalysisResult collection, each the full policy in Graph's response shape
+ * (every property, unset ones null or [] as Graph writes them; ids kept) plus policyApplies and analysisReasons,
+ * in input order.
  */
 export function whatIfGraph(r: EvaluationResult, set: PolicySet): Record<string, unknown> {
     return {
         '@odata.context': 'https://graph.microsoft.com/beta/$metadata#Collection(microsoft.graph.whatIfAnalysisResult)',
         value: r.policies.map((p, i) => ({
-            ...policyToGraph(set.policies[i]!, { keepIds: true, idDeclared: true }),
+            ...policyResponseShape(policyToGraph(set.policies[i]!, { keepIds: true, idDeclared: true }), set.directory.strengths),
             policyApplies: p.policyApplies,
             analysisReasons: p.analysisReasons,
         })),
