@@ -41,6 +41,11 @@ describe('corpus', () => {
       expect(doc.policies.length + doc.namedLocations.length).toBe(1);
       // Only the deliberately skipped non-policy objects produce warnings in this corpus.
       expect(doc.warnings).toEqual([]);
+    } else if (file.includes('/Groups/')) {
+      // Group objects name the groups the policies use.
+      expect(doc.policies.length + doc.namedLocations.length).toBe(0);
+      expect(doc.groups).toHaveLength(1);
+      expect(doc.warnings).toEqual([]);
     } else {
       expect(doc.policies.length + doc.namedLocations.length).toBe(0);
       expect(doc.warnings.join()).toMatch(/skipped/);
@@ -53,8 +58,12 @@ describe('corpus', () => {
     expect(set.namedLocations.length).toBe(3);
     expect(new Set(set.policies.map((p) => p.id.toLowerCase())).size).toBe(set.policies.length);
     expect(keysMatching(set, /@odata|^#|DateTime$/)).toEqual([]);
-    // 37 skipped non-policy files (36 groups + the migration table); the rest are renamed duplicate templates.
-    expect(warnings.filter((w) => w.includes('skipped'))).toHaveLength(37);
+    // One skipped non-policy file (the migration table); the rest are renamed duplicate templates. The 36 group
+    // files (34 distinct ids) became directory groups with their display names.
+    expect(warnings.filter((w) => w.includes('skipped'))).toHaveLength(1);
+    expect(set.directory.groups).toHaveLength(34);
+    expect(set.directory.groups.find((g) => g.id === '2802b872-ccfb-4b29-a9a9-459808dfb11b')?.name).toBe('CA-BreakGlassAccounts - Exclude');
+    expect(set.directory.groups.every((g) => g.members === undefined)).toBe(true);
     expect(warnings.every((w) => /skipped|derived id .* is taken/.test(w))).toBe(true);
     const states = new Set(set.policies.map((p) => p.state));
     expect([...states].sort()).toEqual(['enabled', 'enabledForReportingButNotEnforced']);

@@ -56,11 +56,13 @@ describe('document shapes', () => {
     expect(doc.namedLocations.map((l) => l.kind)).toEqual(['ip', 'country', 'compliantNetwork']);
     expect(doc.policies.map((p) => p.name)).toEqual(['pol']);
   });
-  it('skips other objects (groups, migration tables) with a warning instead of failing', () => {
-    const doc = readGraphDocument([{ '@odata.type': '#microsoft.graph.group', id: 'g', displayName: 'G' }, { TenantId: 't', Objects: [] }, 42], 'f.json');
+  it('skips other objects (migration tables, …) with a warning instead of failing; keeps group names', () => {
+    const doc = readGraphDocument([{ '@odata.type': '#microsoft.graph.group', id: 'g', displayName: 'G' }, { TenantId: 't', Objects: [] }, 42,
+      { id: 'h', displayName: 'H', groupTypes: [], mailEnabled: false }], 'f.json');
     expect(doc.policies).toEqual([]);
-    expect(doc.warnings).toHaveLength(3);
-    expect(doc.warnings[0]).toMatch(/^f\.json: \$\[0\]: skipped/);
+    expect(doc.groups).toEqual([{ id: 'g', displayName: 'G' }, { id: 'h', displayName: 'H' }]);
+    expect(doc.warnings).toHaveLength(2);
+    expect(doc.warnings[0]).toMatch(/^f\.json: \$\[1\]: skipped/);
   });
 });
 

@@ -15,14 +15,19 @@ export function loadGraphFiles(paths: string[]): { set: PolicySet; warnings: str
   const policies: Policy[] = [];
   const namedLocations: NamedLocation[] = [];
   const warnings: string[] = [];
+  const directory = emptyDirectory();
   for (const file of expandPaths(paths, warnings)) {
     const doc = readGraphDocument(readJsonFile(file).value, file);
     policies.push(...doc.policies);
     namedLocations.push(...doc.namedLocations);
     warnings.push(...doc.warnings);
+    // Exported group objects name the groups (open: their members are not in the export).
+    for (const g of doc.groups) {
+      if (!directory.groups.some((x) => x.id.toLowerCase() === g.id.toLowerCase())) directory.groups.push({ id: g.id, name: g.displayName, displayName: g.displayName });
+    }
   }
   ensureUniqueIds(policies, namedLocations, warnings);
-  return { set: { policies, namedLocations, directory: emptyDirectory() }, warnings };
+  return { set: { policies, namedLocations, directory }, warnings };
 }
 
 /** Reads a `latch whatif` sign-in file; errors carry the file, line and column of the offending value. */

@@ -9,6 +9,8 @@ import { ExtraBuilder, isRecord, odataType, prop, type JsonRecord, type ReadCont
 export interface GraphDocument {
   policies: Policy[];
   namedLocations: NamedLocation[];
+  /** Group objects exported beside the policies (id and display name): they name the groups the policies use. */
+  groups: { id: string; displayName: string }[];
   warnings: string[];
 }
 
@@ -16,7 +18,7 @@ export interface GraphDocument {
 const derivedIds = new WeakMap<Policy | NamedLocation, string>();
 
 export function readGraphDocument(value: unknown, file: string): GraphDocument {
-  const doc: GraphDocument = { policies: [], namedLocations: [], warnings: [] };
+  const doc: GraphDocument = { policies: [], namedLocations: [], groups: [], warnings: [] };
   collect(value, '$', file, doc);
   ensureUniqueIds(doc.policies, doc.namedLocations, doc.warnings);
   return doc;
@@ -55,6 +57,10 @@ function collect(value: unknown, where: string, file: string, doc: GraphDocument
     return;
   }
   const kind = classify(value);
+  if (kind === undefined && isGroup(value) && typeof value.id === 'string' && typeof value.displayName === 'string') {
+    doc.groups.push({ id: value.id, displayName: value.displayName });
+    return;
+  }
   if (kind === undefined) {
     const page = prop(value, 'value');
     if (Array.isArray(page)) {
@@ -86,6 +92,11 @@ function collect(value: unknown, where: string, file: string, doc: GraphDocument
     if (derived) derivedIds.set(location, file);
     doc.namedLocations.push(location);
   }
+}
+
+/** A Graph group object, by type or (exports often drop annotations) by its group-only properties. */
+function isGroup(obj: JsonRecord): boolean {
+  return odataType(obj) === 'group' || (Array.isArray(prop(obj, 'groupTypes')) && typeof prop(obj, 'mailEnabled') === 'boolean');
 }
 
 /**

@@ -1,9 +1,8 @@
 // Findings as CLI diagnostics (file:line:col), for .latch workspaces (at the policy's or assertion's name) and for
 // Graph JSON files (at the line where the policy's id or display name appears).
 
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { type AnalysisResult, describeSignIn, type Finding } from '@latch/engine';
+import { type AnalysisResult, describeSignIn, type Finding, readGraphDocument, readJsonFile } from '@latch/engine';
 import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CliDiagnostic } from '../cli/diagnostics.js';
 import { findingData, findingNode } from './finding-diagnostics.js';
@@ -40,17 +39,26 @@ export function latchFindings(a: WorkspaceAnalysis, fallbackFile: string): CliFi
     });
 }
 
-/** Findings of Graph JSON inputs, located at the first line of the file naming the policy. */
+/**
+ * Findings of Graph JSON inputs, located in the file that holds the policy (decoded like the reader: UTF-16 and BOMs
+ * included), at the first line naming its id or display name; other files (a migration table listing ids) only
+ * when no file holds it.
+ */
 export function graphFindings(r: AnalysisResult, files: readonly string[]): CliFinding[] {
-    const texts = files.map((f) => ({ file: f, lines: readFileSync(f, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/) }));
+    const texts = files.map((f) => {
+        const { value, text } = readJsonFile(f);
+        const ids = new Set(readGraphDocument(value, f).policies.map((p) => p.id.toLowerCase()));
+        return { file: f, lines: text.split(/\r?\n/), ids };
+    });
     const names = new Map(r.context.set.policies.map((p) => [p.id, p.displayName ?? p.name]));
     const locate = (f: Finding): { file: string; line: number } => {
         const needles = [f.policy, f.policy !== undefined ? names.get(f.policy) : undefined].filter((x): x is string => !!x);
-        for (const t of texts) {
+        const holders = texts.filter((t) => f.policy !== undefined && t.ids.has(f.policy.toLowerCase()));
+        for (const t of [...holders, ...texts]) {
             const i = t.lines.findIndex((l) => needles.some((n) => l.includes(n)));
             if (i >= 0) return { file: t.file, line: i + 1 };
         }
-        return { file: files[0] ?? '.', line: 1 };
+        return { file: holders[0]?.file ?? files[0] ?? '.', line: 1 };
     };
     return r.findings.map((f) => {
         const at = locate(f);

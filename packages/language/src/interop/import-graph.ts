@@ -14,7 +14,10 @@ export interface ImportedFiles {
 /** Graph JSON files or folders → the .latch parts of `latch import` (shared by the CLI and the editor's command). */
 export function importGraph(paths: string[], directoryNames?: ReadonlyMap<string, string>): ImportedFiles {
     const { set, warnings } = loadGraphFiles(paths);
-    const printed = printImport(set, { directoryNames });
+    // Group objects exported beside the policies name their groups too (a --directory map wins).
+    const names = new Map(set.directory.groups.map((g) => [g.id.toLowerCase(), g.displayName ?? g.name]));
+    for (const [id, name] of directoryNames ?? []) names.set(id, name);
+    const printed = printImport({ ...set, directory: { ...set.directory, groups: [] } }, { directoryNames: names });
     const parts = [
         { file: 'directory.latch', text: printed.directory },
         { file: 'locations.latch', text: printed.locations },
