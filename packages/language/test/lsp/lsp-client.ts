@@ -23,6 +23,8 @@ export interface TestClient {
     appliedEdits: unknown[];
     open(uri: string, text: string): Promise<Diagnostic[]>;
     change(uri: string, version: number, text: string): Promise<Diagnostic[]>;
+    /** Saves: resolves with the diagnostics the save publishes (they include the `slow` analysis). */
+    save(uri: string): Promise<Diagnostic[]>;
     close(): Promise<void>;
 }
 
@@ -86,6 +88,11 @@ export async function startTestServer(settings?: Record<string, unknown>, folder
         async change(uri, version, text) {
             const diagnostics = nextDiagnostics(uri);
             await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+            return diagnostics;
+        },
+        async save(uri) {
+            const diagnostics = nextDiagnostics(uri);
+            await connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
             return diagnostics;
         },
         async close() {

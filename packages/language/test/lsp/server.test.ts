@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeLens, CompletionList, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeLens, CompletionList, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { LatchCommands, type ScenarioRunSummary } from '../../src/lsp/latch-commands.js';
 import { startTestServer, type TestClient } from './lsp-client.js';
 
@@ -138,12 +138,8 @@ describe('language server over JSON-RPC', () => {
     });
 });
 
-describe('analysis settings (latch.analysis.enabled, latch.breakGlass)', () => {
-    const DOC = 'file:///settings/p.latch';
-    // CA2 never takes effect (CA1 blocks every sign-in it applies to); the ops group is not emergencyAccess.
-    const text = `user ann
-group Ops { members ann }
-policy CA1 {
+/** CA2 never takes effect: CA1 blocks every sign-in it applies to. */
+const BLOCK_THEN_MFA = `policy CA1 {
   state on
   users include all
   apps include all
@@ -156,13 +152,18 @@ policy CA2 {
   grant mfa
 }
 `;
+
+describe('analysis settings (latch.analysis.enabled, latch.breakGlass)', () => {
+    const DOC = 'file:///settings/p.latch';
+    // CA2 never takes effect (CA1 blocks every sign-in it applies to); the ops group is not emergencyAccess.
+    const text = `user ann
+group Ops { members ann }
+${BLOCK_THEN_MFA}`;
     async function analysisCodes(settings: Record<string, unknown>): Promise<string[]> {
         const c = await startTestServer(settings);
         try {
             await c.open(DOC, text);
-            const slow = c.nextDiagnostics(DOC);
-            await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
-            return (await slow).map((d) => String(d.code)).sort();
+            return (await c.save(DOC)).map((d) => String(d.code)).sort();
         } finally {
             await c.close();
         }
@@ -182,19 +183,7 @@ policy CA2 {
 describe('incremental analysis in the server', () => {
     const DOC = 'file:///incremental/p.latch';
     const base = `user ann
-policy CA1 {
-  state on
-  users include all
-  apps include all
-  block
-}
-policy CA2 {
-  state on
-  users include all
-  apps include all
-  grant mfa
-}
-policy CA3 {
+${BLOCK_THEN_MFA}policy CA3 {
   state on
   users include all
   apps include all
@@ -203,11 +192,10 @@ policy CA3 {
   session { signInFrequency 4h }
 }
 `;
+    const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}`).sort();
     async function savedCodes(c: TestClient, version: number, text: string): Promise<string[]> {
         await c.change(DOC, version, text);
-        const slow = c.nextDiagnostics(DOC);
-        await c.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
-        return (await slow).map((d) => `${d.code}@${d.range.start.line}`).sort();
+        return codes(await c.save(DOC));
     }
 
     it('after each policy edit, reports what a fresh server reports', async () => {
@@ -226,9 +214,7 @@ policy CA3 {
                 const fresh = await startTestServer();
                 try {
                     await fresh.open(DOC, text);
-                    const slow = fresh.nextDiagnostics(DOC);
-                    await fresh.connection.sendNotification('textDocument/didSave', { textDocument: { uri: DOC } });
-                    expect(incremental).toEqual((await slow).map((d) => `${d.code}@${d.range.start.line}`).sort());
+                    expect(incremental).toEqual(codes(await fresh.save(DOC)));
                 } finally {
                     await fresh.close();
                 }
