@@ -13,7 +13,7 @@ import { COUNTRY_CODES } from '../geo/countries.js';
 import { WELL_KNOWN_APPS, PRIVILEGED_ROLE_IDS } from '../well-known/index.js';
 import { clockInWindow, isWholeWeek, localClock } from '../time/window.js';
 import { makeLayout, type Layout } from './region.js';
-import { referenceWeekCuts, REFERENCE_INSTANT } from './time-atoms.js';
+import { timeCutsCached, REFERENCE_INSTANT } from './time-atoms.js';
 
 export type Who =
     | { kind: 'declared'; id: string; name: string; roles: Set<string>; guestType?: string; tenantId?: string; groups: Set<string> }
@@ -207,7 +207,7 @@ export function buildSpace(set: PolicySet, extraScopes: readonly Policy[] = []):
     else {
         const seen = new Set<string>();
         const zones = [...new Set(windows.map((w) => w.zone))];
-        for (const ms of referenceWeekCuts(windows)) {
+        for (const ms of timeCutsCached(windows)) {
             // One local clock per zone (time zone arithmetic is the costly part), shared by the zone's windows.
             const clocks = new Map(zones.map((z) => [z, localClock(ms, z)]));
             const sig = windows.map((w) => (clockInWindow(w, clocks.get(w.zone)!) ? '1' : '0')).join('');
