@@ -17,7 +17,7 @@ export function importGraph(paths: string[], directoryNames?: ReadonlyMap<string
     // Group objects exported beside the policies name their groups too (a --directory map wins).
     const names = new Map(set.directory.groups.map((g) => [g.id.toLowerCase(), g.displayName ?? g.name]));
     for (const [id, name] of directoryNames ?? []) names.set(id, name);
-    const printed = printImport({ ...set, directory: { ...set.directory, groups: [] } }, { directoryNames: names });
+    const printed = printImport(set, { directoryNames: names });
     const parts = [
         { file: 'directory.latch', text: printed.directory },
         { file: 'locations.latch', text: printed.locations },
