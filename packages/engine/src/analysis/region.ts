@@ -17,6 +17,8 @@ export interface Layout {
     total: number;
     /** (offset, words) of each dimension, widest first (see boxesMeet); built lazily. */
     meet?: Int32Array;
+    /** The full box, built once (fullBox hands out copies). */
+    full?: Box;
 }
 
 export function makeLayout(sizes: number[]): Layout {
@@ -34,9 +36,11 @@ export function makeLayout(sizes: number[]): Layout {
 
 /** The whole space as one box. */
 export function fullBox(l: Layout): Box {
-    const b = new Uint32Array(l.total);
-    for (let d = 0; d < l.sizes.length; d++) setAll(b, l, d);
-    return b;
+    if (!l.full) {
+        l.full = new Uint32Array(l.total);
+        for (let d = 0; d < l.sizes.length; d++) setAll(l.full, l, d);
+    }
+    return l.full.slice();
 }
 
 function setAll(b: Box, l: Layout, d: number): void {

@@ -18,7 +18,9 @@ function range(n: number): number[] {
 }
 
 function whoWhere(space: Space, test: (w: Space['who'][number]) => boolean): Region {
-    return dimRegion(space.layout, space.dim.who, range(space.who.length).filter((i) => test(space.who[i])));
+    const atoms: number[] = [];
+    for (let i = 0; i < space.who.length; i++) if (test(space.who[i])) atoms.push(i);
+    return dimRegion(space.layout, space.dim.who, atoms);
 }
 
 const nonDeclared = (w: Space['who'][number]) => w.kind !== 'declared';

@@ -2,7 +2,7 @@
 // first box is used; within it each dimension takes its first atom, except where a nicer value is allowed
 // (a declared user, no extra memberships, a member rather than a guest, nothing risky).
 
-import type { SignIn } from '../model.js';
+import type { SignIn, SignInDevice } from '../model.js';
 import { CLIENT_APP_TYPES, INSIDER_RISK_LEVELS, PLATFORMS, RISK_LEVELS, TRANSFER_METHODS } from '../model.js';
 import { type Box, type Region, atomsOf, findOutside, hasAtom } from './region.js';
 import type { Space } from './space.js';
@@ -60,7 +60,7 @@ export function signInOfBox(space: Space, box: Box): SignIn {
     const p = pick(box, space, d.platform, PLATFORM_PREF);
     s.devicePlatform = (p < PLATFORMS.length ? PLATFORMS[p] : 'unknown') as SignIn['devicePlatform'];
     s.clientAppType = CLIENT_APP_TYPES[pick(box, space, d.client, CLIENT_PREF)];
-    s.device = structuredClone(space.devices[pick(box, space, d.device)].device);
+    s.device = copyDevice(space.devices[pick(box, space, d.device)].device);
     s.signInRisk = RISK_LEVELS[pick(box, space, d.signInRisk, RISK_PREF)];
     s.userRisk = RISK_LEVELS[pick(box, space, d.userRisk, RISK_PREF)];
     s.insiderRisk = INSIDER_RISK_LEVELS[pick(box, space, d.insiderRisk, [0, 1, 2, 3])];
@@ -77,4 +77,11 @@ function displayId(space: Space, key: string, kind: 'group' | 'role'): string {
     const dir = space.set.directory;
     const found = kind === 'group' ? dir.groups.find((g) => g.id.toLowerCase() === key) : dir.roles.find((r) => r.id.toLowerCase() === key);
     return found?.id ?? key;
+}
+
+/** A witness owns its device (callers may change it); a plain copy is much cheaper than structuredClone here. */
+function copyDevice(d: SignInDevice): SignInDevice {
+    const properties: SignInDevice['properties'] = {};
+    for (const [k, v] of Object.entries(d.properties)) properties[k] = Array.isArray(v) ? [...v] : v;
+    return { ...d, properties };
 }
