@@ -1,6 +1,6 @@
 // The streaming record splitter: every layout, any chunking, positions, and recovery from damaged records.
 import { describe, expect, it } from 'vitest';
-import { type LogError, type LogRecord, RecordSplitter } from '../src/replay/record-splitter.js';
+import { type LogError, type LogRecord, RecordSplitter, type ResumePoint } from '../src/replay/record-splitter.js';
 
 function split(text: string, chunk = text.length || 1, maxRecordChars?: number): { records: LogRecord[]; errors: LogError[] } {
     const records: LogRecord[] = [];
@@ -102,5 +102,38 @@ describe('record splitter', () => {
         expect(errors).toHaveLength(1);
         expect(errors[0]!.message).toMatch(/record 1 is longer than 1000/);
         expect(records.map((r) => JSON.parse(r.text).id)).toEqual(['a', 'c']);
+    });
+});
+
+describe('resume points (parallel replay)', () => {
+    const split = (text: string, resume?: ResumePoint) => {
+        const records: LogRecord[] = [];
+        const errors: LogError[] = [];
+        const s = new RecordSplitter({ record: (r) => records.push(r), error: (e) => errors.push(e) }, { resume });
+        s.push(text);
+        return { s, records, errors };
+    };
+
+    it.each([['JSON lines', lines], ['pretty array', pretty]])('%s: a stretch that starts at a resume point splits as in the whole log', (name, text) => {
+        const whole = split(text);
+        whole.s.end();
+        // Cut after the first record's line end (array: at the second record's line).
+        const at = text.indexOf(name === 'JSON lines' ? '\n' : '\n  {', text.indexOf('"a"')) + 1;
+        const head = split(text.slice(0, at));
+        const point = head.s.resumePoint();
+        expect(point).toEqual(name === 'JSON lines' ? { layout: 'lines', column: 1 } : { layout: 'array', column: 3, inPage: false });
+        const rest = split(text.slice(at), point);
+        rest.s.end();
+        expect([...head.records, ...rest.records].map((r) => r.text)).toEqual(whole.records.map((r) => r.text));
+        expect(rest.records.map((r) => [r.index + head.s.records, r.line + head.s.lines, r.column])).toEqual(whole.records.slice(1).map((r) => [r.index, r.line, r.column]));
+        expect([...head.errors, ...rest.errors]).toEqual(whole.errors);
+    });
+
+    it('no resume point inside a record, before the layout is known, or in Graph pages', () => {
+        expect(split(pretty.slice(0, pretty.indexOf('"n"'))).s.resumePoint()).toBeUndefined();
+        expect(split('').s.resumePoint()).toBeUndefined();
+        const p = split(pages.slice(0, pages.indexOf('\n') + 1));
+        expect(p.s.resumePoint()).toBeUndefined();
+        expect(p.s.layout()).toBeUndefined();
     });
 });

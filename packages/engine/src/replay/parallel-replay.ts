@@ -1,35 +1,66 @@
-// Parallel sign-in log replay: the main thread reads and splits the log (record-splitter.ts) and hands the records'
-// text, in batches, to a pool of worker threads, each holding its own compiled copy of the policy set; a worker
-// JSON.parses, maps, evaluates and compares its batch and answers with a partial report. Partial reports are merged
-// strictly in log order (bad-record problems and disagreements keep their order and file:line:col), and at most
-// `maxInFlight` batches are out at once, so memory stays flat in the log size. Same report as LogReplay.
+// Parallel sign-in log replay of a UTF-8 file: the log is cut into stretches of a few MiB that start at resume points
+// (record-splitter.ts: line starts of JSON lines, or the lines where an array's records start), and each stretch is
+// replayed whole — read, split, parsed, evaluated — by a worker thread or by the main thread, each holding its own
+// compiled copy of the policy set. Nothing goes between threads but a stretch's offsets and its partial report (counts
+// in one transferred Int32Array), so the threads do not wait on one another and no core idles.
+//
+// Exactly the serial report: the main thread replays the log's head itself until the splitter stands at a resume
+// point, and every later stretch starts from that same state. Parts are merged strictly in log order, record indices
+// and lines shifted by what came before (file:line:col unchanged). A stretch must end where the next one starts, at a
+// resume point; if one does not (a damaged log: a record left open, an array closed), its part and all later ones are
+// dropped and the rest of the log is replayed from that stretch's start on the main thread. Logs without resume points
+// (Graph pages, tab-indented arrays) are replayed on the main thread alone. Stretches out and parts waiting to be
+// merged are bounded: memory stays flat in the log size.
+//
+// The worker script's path comes from the caller (replay-worker-file.ts resolves it): this module is part of the
+// engine's index, which CommonJS bundles include, and there `import.meta` does not exist.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PolicySet } from '../model.js';
-import { type LogError, type LogRecord, RecordSplitter } from './record-splitter.js';
-import { LogReplay, mergeReport, type ReplayOptions, type ReplayReport } from './replay-log.js';
+import type { ResumePoint } from './record-splitter.js';
+import { LogReplay, type ReplayOptions, type ReplayReport } from './replay-log.js';
+import { mergePart, packReport, type ReplayPart } from './replay-part.js';
+import { indexOfPattern, nextResumeLine, resumePattern } from './resume-search.js';
+import { StretchReader } from './replay-stretch.js';
 
 export interface ParallelOptions {
-    /** Worker threads (default: one per core beyond the main thread's, 1–4). */
+    /** The compiled replay-worker.js (replayWorkerFile()). */
+    workerFile: string;
+    /** Worker threads besides the main thread (default: one per core beyond the main thread's, 1–4). */
     workers?: number;
-    /** A batch is sent when it holds this many characters of record text (default 512 Ki) or `batchRecords` records. */
-    batchChars?: number;
-    batchRecords?: number;
-    /** Batches out at once, all workers together (default 3 per worker). */
-    maxInFlight?: number;
+    /** Length of a stretch, roughly (default 8 MiB; it ends at the next resume point). */
+    stretchBytes?: number;
+    /** Stretches queued per worker (default 2: one to replay, one ready). */
+    perWorker?: number;
+    /** Replay stretches on the main thread too while every worker has its fill (default true). */
+    mainThread?: boolean;
+    /** Told the records replayed and skipped so far, now and then. */
+    progress?: (records: number, skipped: number) => void;
+    /** Filled in with how the log was shared out (tests, benchmarks). */
+    stats?: ParallelStats;
 }
 
-type Item = { done: boolean; report?: ReplayReport; error?: string; wait?: Promise<void> };
+export interface ParallelStats {
+    /** Bytes replayed on the main thread before the first resume point (or the whole log, without one). */
+    head: number;
+    stretches: number;
+    onWorkers: number;
+    /** The stretch from which the rest was replayed on the main thread (a stretch did not end at a resume point). */
+    fallbackAt?: number;
+}
 
-const workerFile = (): string | undefined => {
-    const url = new URL('./replay-worker.js', import.meta.url);
-    if (url.protocol !== 'file:') return undefined;
-    const path = fileURLToPath(url);
-    return existsSync(path) ? path : undefined;
-};
+/** A stretch's outcome, as a worker or the main thread reports it. */
+export interface StretchResult { part: ReplayPart; records: number; lines: number; point: ResumePoint | undefined }
+
+/** A stretch of the file: [from, to); `last` ends at the end of the file. */
+export interface Stretch { id: number; from: number; to: number; last: boolean }
+
+/** The message a worker gets. */
+export interface StretchTask extends Stretch { file: string; point: ResumePoint }
+
+const CHUNK = 1 << 20;
 
 /** The process's Node options minus `-e`/`-p` and `--input-type` (a worker runs a file; Node refuses them there). */
 function workerExecArgv(): string[] {
@@ -44,158 +75,186 @@ function workerExecArgv(): string[] {
     return out;
 }
 
-/** Whether a parallel replay can run here (the compiled worker script exists; not when running from TS sources). */
-export function parallelReplayAvailable(): boolean {
-    return workerFile() !== undefined;
+function samePoint(a: ResumePoint | undefined, b: ResumePoint): boolean {
+    return a !== undefined && a.layout === b.layout && a.column === b.column && (a.layout === 'lines' || a.inPage === (b as typeof a).inPage);
 }
 
-export class ParallelLogReplay {
-    private readonly splitter: RecordSplitter;
-    private readonly workers: Worker[] = [];
-    private readonly pending = new Map<number, Item>();
-    private readonly queue: Item[] = [];
+/** Replays the UTF-8 log `file` from byte `start` (past a byte-order mark). */
+export async function replayFileParallel(set: PolicySet, options: ReplayOptions, file: string, start: number, parallel: ParallelOptions): Promise<ReplayReport> {
+    const fd = openSync(file, 'r');
+    try {
+        return await new FileReplay(set, options, file, fd, start, parallel).run();
+    } finally {
+        closeSync(fd);
+    }
+}
+
+class FileReplay {
+    private readonly size: number;
+    private readonly main: LogReplay;
     private readonly report: ReplayReport;
+    private readonly reader = new StretchReader();
     private readonly maxErrors: number;
     private readonly maxDisagreements: number;
-    private readonly batchChars: number;
-    private readonly batchRecords: number;
-    private readonly maxInFlight: number;
-    private texts: string[] = [];
-    private meta: number[] = [];
-    private chars = 0;
-    private nextId = 0;
-    private nextWorker = 0;
-    private inFlight = 0;
-    private failed: Error | undefined;
+    private readonly stretchBytes: number;
+    private readonly perWorker: number;
+    private readonly workers: Worker[] = [];
+    private readonly inFlight: number[] = [];
+    /** Results not merged yet, by stretch id. */
+    private readonly results = new Map<number, StretchResult>();
+    private readonly stats: ParallelStats;
+    private records = 0;
+    private lines = 0;
+    private maxAhead = 0;
     private closing = false;
-
-    constructor(set: PolicySet, options: ReplayOptions = {}, parallel: ParallelOptions = {}) {
-        const file = workerFile();
-        if (!file) throw new Error('parallel replay: the compiled worker script is missing');
-        this.report = new LogReplay(set, options).emptyReport();
-        this.maxErrors = options.maxErrors ?? 100;
-        this.maxDisagreements = options.maxDisagreements ?? 1000;
-        const n = Math.max(1, parallel.workers ?? Math.min(4, availableParallelism() - 1));
-        this.batchChars = parallel.batchChars ?? 512 * 1024;
-        this.batchRecords = parallel.batchRecords ?? 2000;
-        this.maxInFlight = parallel.maxInFlight ?? 3 * n;
-        for (let k = 0; k < n; k++) {
-            const w = new Worker(file, { workerData: { set, options }, execArgv: workerExecArgv() });
-            w.on('message', (m: { id: number; report?: ReplayReport; error?: string }) => {
-                const item = this.pending.get(m.id)!;
-                this.pending.delete(m.id);
-                item.done = true;
-                item.report = m.report;
-                item.error = m.error;
-                this.inFlight--;
-                this.wake?.();
-            });
-            w.on('error', (e) => { this.failed ??= e; this.wake?.(); });
-            w.on('exit', (code) => {
-                if (this.closing) return;
-                this.failed ??= new Error(`replay worker exited (code ${code})`);
-                this.wake?.();
-            });
-            this.workers.push(w);
-        }
-        this.splitter = new RecordSplitter({ record: (r) => this.onRecord(r), error: (e) => this.onError(e) }, { maxRecordChars: options.maxRecordChars });
-    }
-
+    private failed: Error | undefined;
     private wake: (() => void) | undefined;
 
-    /** Feeds the next chunk of log text; resolves when the batches out are few enough to read on. */
-    async push(chunk: string): Promise<void> {
-        this.splitter.push(chunk);
-        this.drain();
-        while (this.inFlight >= this.maxInFlight) {
-            await this.waitForResult();
-            this.drain();
-        }
+    constructor(private readonly set: PolicySet, private readonly options: ReplayOptions, private readonly file: string, private readonly fd: number,
+        private readonly start: number, private readonly parallel: ParallelOptions) {
+        this.size = fstatSync(fd).size;
+        this.main = new LogReplay(set, options);
+        this.report = this.main.emptyReport();
+        this.maxErrors = options.maxErrors ?? 100;
+        this.maxDisagreements = options.maxDisagreements ?? 1000;
+        this.stretchBytes = Math.max(1, parallel.stretchBytes ?? 8 * 1024 * 1024);
+        this.perWorker = Math.max(1, parallel.perWorker ?? 2);
+        this.stats = Object.assign(parallel.stats ?? {}, { head: 0, stretches: 0, onWorkers: 0 });
     }
 
-    /** Ends the log and returns the report. */
-    async finish(): Promise<ReplayReport> {
+    async run(): Promise<ReplayReport> {
         try {
-            this.splitter.end();
-            this.flush();
-            this.drain();
-            while (this.queue.length > 0) {
-                await this.waitForResult();
-                this.drain();
-            }
-            this.report.records = this.splitter.records;
+            // Workers start at once: they load and compile the policy set while this thread replays the head.
+            const n = Math.max(1, this.parallel.workers ?? Math.min(4, availableParallelism() - 1));
+            for (let k = 0; k < n; k++) this.startWorker(k);
+            const head = this.head();
+            this.stats.head = head.end - this.start;
+            if (head.point === undefined) return this.finish(this.main.endStretch(true)); // replayed whole on this thread
+            this.merge(this.main.endStretch(false));
+            await this.stretches(head.end, head.point);
             return this.report;
         } finally {
-            await this.close();
+            this.closing = true;
+            await Promise.all(this.workers.map((w) => w.terminate()));
         }
     }
 
-    /** Stops the workers (finish does it; call after an error). */
-    async close(): Promise<void> {
-        this.closing = true;
-        await Promise.all(this.workers.map((w) => w.terminate()));
-        this.workers.length = 0;
+    /**
+     * The head of the log, on this thread, up to the first resume point the splitter really stands at (after the
+     * first records told the layout). Returns where it ended; no point: it went to the end of the file.
+     */
+    private head(): { end: number; point: ResumePoint | undefined } {
+        let pos = this.start;
+        while (pos < this.size) {
+            const layout = this.main.layout();
+            const chunk = this.reader.read(this.fd, pos, CHUNK);
+            if (chunk.length === 0) break;
+            const at = layout === undefined ? -1 : indexOfPattern(chunk, resumePattern(layout));
+            if (at >= 0) {
+                const line = at + 1; // the line starts after its line end
+                this.main.push(chunk.subarray(0, line));
+                const point = this.main.resumePoint();
+                if (point !== undefined) return { end: pos + line, point };
+                this.main.push(chunk.subarray(line));
+                pos += chunk.length;
+                continue;
+            }
+            this.main.push(chunk);
+            pos += chunk.length;
+        }
+        return { end: this.size, point: undefined };
     }
 
-    get progress(): { records: number; evaluated: number; skipped: number } {
-        return { records: this.splitter.records, evaluated: this.report.evaluated, skipped: this.report.skipped };
-    }
-
-    private waitForResult(): Promise<void> {
-        if (this.failed) return Promise.reject(this.failed);
-        return new Promise<void>((resolve) => { this.wake = () => { this.wake = undefined; resolve(); }; });
-    }
-
-    private onRecord(r: LogRecord): void {
-        this.texts.push(r.text);
-        this.meta.push(r.index, r.line, r.column);
-        this.chars += r.text.length;
-        if (this.chars >= this.batchChars || this.texts.length >= this.batchRecords) this.flush();
-    }
-
-    private onError(e: LogError): void {
-        // In log order: after the records batched so far.
-        this.flush();
-        const part = { ...this.emptyPart(), problems: 1, skipped: e.index !== undefined ? 1 : 0, errors: [e] };
-        this.queue.push({ done: true, report: part });
-    }
-
-    private emptyPart(): ReplayReport {
-        const r = this.report;
-        return {
-            mode: r.mode, records: 0, evaluated: 0, skipped: 0, errors: [], problems: 0,
-            outcomes: { allow: 0, block: 0, requires: 0 }, shadowOutcomes: { allow: 0, block: 0, requires: 0 },
-            policies: r.policies.map((p) => ({
-                ...p, applied: 0, blocked: 0, challenged: 0, satisfied: 0, notApplied: 0, notDecided: 0, notEnabled: 0,
-                ...(p.enforcing ? { enforcing: { wouldBlock: 0, wouldChallenge: 0 } } : {}), entra: { compared: 0, agreed: 0, disagreements: {} },
-            })),
-            entra: { records: 0, compared: 0, agreed: 0, unknownResults: 0, unknownPolicies: {} },
-            disagreements: [],
+    /** The stretches from `from` on, all starting at resume points like `point`. */
+    private async stretches(from: number, point: ResumePoint): Promise<void> {
+        const pattern = resumePattern(point);
+        const n = this.workers.length;
+        this.maxAhead = 16 * (n + 1); // stretches cut but not merged yet: bounds the parts held (a few KiB each)
+        const queue: Stretch[] = [];
+        let next = from;
+        let id = 0;
+        let merged = 0;
+        const cut = (): Stretch => {
+            const to = next + this.stretchBytes >= this.size ? this.size : nextResumeLine(this.fd, next + this.stretchBytes, this.size, pattern);
+            const s = { id: id++, from: next, to, last: to >= this.size };
+            this.stats.stretches++;
+            next = to;
+            queue.push(s);
+            return s;
         };
-    }
-
-    private flush(): void {
-        if (this.texts.length === 0) return;
-        const id = this.nextId++;
-        const item: Item = { done: false };
-        this.pending.set(id, item);
-        this.queue.push(item);
-        this.inFlight++;
-        const w = this.workers[this.nextWorker]!;
-        this.nextWorker = (this.nextWorker + 1) % this.workers.length;
-        w.postMessage({ id, texts: this.texts, meta: Int32Array.from(this.meta) });
-        this.texts = [];
-        this.meta = [];
-        this.chars = 0;
-    }
-
-    /** Merges finished parts at the head of the queue, in log order. */
-    private drain(): void {
-        if (this.failed) throw this.failed;
-        while (this.queue.length > 0 && this.queue[0]!.done) {
-            const item = this.queue.shift()!;
-            if (item.error !== undefined) throw new Error(`replay worker: ${item.error}`);
-            mergeReport(this.report, item.report!, this.maxErrors, this.maxDisagreements);
+        while (merged < id || next < this.size) {
+            if (this.failed) throw this.failed;
+            // Workers first, then this thread, while there are stretches left.
+            for (let k = 0; k < n && next < this.size; k++) {
+                while (this.inFlight[k]! < this.perWorker && next < this.size) {
+                    const s = cut();
+                    this.inFlight[k]!++;
+                    this.stats.onWorkers++;
+                    this.workers[k]!.postMessage({ ...s, file: this.file, point } satisfies StretchTask);
+                }
+            }
+            if (next < this.size && this.parallel.mainThread !== false && id - merged < this.maxAhead) {
+                const s = cut();
+                this.results.set(s.id, this.replayHere(s, point));
+            } else if (!this.results.has(merged)) {
+                await new Promise<void>((resolve) => { this.wake = resolve; });
+                this.wake = undefined;
+            }
+            await new Promise((resolve) => setImmediate(resolve)); // take in the workers' answers
+            // Merge in log order; a stretch that did not end at a resume point means the next one assumed wrong.
+            for (let r = this.results.get(merged); r !== undefined; r = this.results.get(merged)) {
+                const s = queue.shift()!;
+                this.results.delete(merged++);
+                if (!s.last && !samePoint(r.point, point)) {
+                    this.stats.fallbackAt = s.from;
+                    this.results.clear();
+                    this.main.resume(point);
+                    this.reader.replay(this.fd, s.from, this.size, this.main);
+                    this.finish(this.main.endStretch(true));
+                    return;
+                }
+                this.merge(r);
+                if (s.last) this.report.records = this.records;
+            }
+            this.parallel.progress?.(this.records, this.report.skipped);
         }
+    }
+
+    private replayHere(s: Stretch, point: ResumePoint): StretchResult {
+        this.main.resume(point);
+        this.reader.replay(this.fd, s.from, s.to, this.main);
+        const r = this.main.endStretch(s.last);
+        return { part: packReport(r.report), records: r.records, lines: r.lines, point: r.point };
+    }
+
+    private startWorker(k: number): void {
+        const w = new Worker(this.parallel.workerFile, { workerData: { set: this.set, options: this.options }, execArgv: workerExecArgv() });
+        w.on('message', (m: { id: number; result?: StretchResult; error?: string }) => {
+            this.inFlight[k]!--;
+            if (m.error !== undefined) this.failed ??= new Error(`replay worker: ${m.error}`);
+            else this.results.set(m.id, m.result!);
+            this.wake?.();
+        });
+        w.on('error', (e) => { this.failed ??= e; this.wake?.(); });
+        w.on('exit', (code) => {
+            if (this.closing) return;
+            this.failed ??= new Error(`replay worker exited (code ${code})`);
+            this.wake?.();
+        });
+        this.workers.push(w);
+        this.inFlight.push(0);
+    }
+
+    private merge(r: { report: ReplayReport; records: number; lines: number } | StretchResult): void {
+        const part = 'part' in r ? r.part : packReport(r.report);
+        mergePart(this.report, part, this.maxErrors, this.maxDisagreements, { records: this.records, lines: this.lines });
+        this.records += r.records;
+        this.lines += r.lines;
+    }
+
+    private finish(r: { report: ReplayReport; records: number; lines: number }): ReplayReport {
+        this.merge(r);
+        this.report.records = this.records;
+        return this.report;
     }
 }

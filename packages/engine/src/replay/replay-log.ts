@@ -1,17 +1,29 @@
-// Sign-in log replay: feeds log text (any chunking) through the record splitter, maps each record to a sign-in,
+// Sign-in log replay: feeds log bytes (any chunking) through the record splitter, maps each record to a sign-in,
 // evaluates every policy on the fast path and tallies, per policy, where it applied, would block, would challenge,
 // did not apply; for report-only policies what enforcing them would change; and, where the log carries Entra's own
 // per-policy result, the agreement between Latch and Entra. Bad records are reported with file positions and skipped.
+//
+// A record's appliedConditionalAccessPolicies array is read from its bytes (cut-applied.ts) and JSON.parse reads only
+// the rest; a record that path cannot vouch for is parsed whole, as before, so results and messages are the same.
 
-import type { EvaluationMode, PolicySet, PolicyState } from '../model.js';
+import type { EvaluationMode, PolicySet, PolicyState, SignIn } from '../model.js';
 import { compilePolicySet, type CompiledSet } from '../evaluate/compile-set.js';
 import { compileSignIn } from '../evaluate/compile-signin.js';
 import { satisfiedControls } from '../evaluate/requirement.js';
 import { findJsonSyntaxError, findValueOffset, lineColumnAt } from '../graph/json-scan.js';
 import { formatJsonPath } from '../graph/json-text.js';
-import { type LogError, type LogRecord, RecordSplitter } from './record-splitter.js';
-import { type MapOptions, mapSignInRecord, RecordMappingError, type ReplayDirectory } from './map-signin-record.js';
+import { ABSENT, type AppliedScan, type KnownEntry, UNRESOLVED } from './applied-policies.js';
+import { CUT, cutApplied, RecordCut, SLOW } from './cut-applied.js';
+import { entraVocabulary, OTHER, RESULT_WORDS, resultCodeOf, UNKNOWN, UNKNOWN_FUTURE } from './entra-results.js';
+import { decodeUtf8, lastLine, lines as lineCount, recordLine } from './json-bytes.js';
+import { type LineEnds, type LogError, type LogRecord, logRecord, type RecordSink, RecordSplitter, type ResumePoint } from './record-splitter.js';
+import { type EntraPolicyResult, type MapOptions, type MappedRecord, mapSignInRecord, RecordMappingError, type ReplayDirectory } from './map-signin-record.js';
 import { FAILURE, INTERRUPTED, NOT_APPLIED, NOT_DECIDED, NOT_ENABLED, policyStatuses, type StatusPlan, statusPlan, SUCCESS } from './policy-status.js';
+
+export { entraVocabulary } from './entra-results.js';
+
+/** A known entry whose id is no policy of the set. */
+const NOT_FOUND = -1;
 
 export interface ReplayOptions extends MapOptions {
     mode?: EvaluationMode;
@@ -86,27 +98,18 @@ export interface ReplayReport {
     disagreements: Disagreement[];
 }
 
-/** Latch's status code in Entra's sign-in log vocabulary. An unmet interactive control fails an enabled policy. */
-export function entraVocabulary(state: PolicyState, status: number): string {
-    if (status === NOT_ENABLED) return 'notEnabled';
-    const reportOnly = state === 'enabledForReportingButNotEnforced';
-    switch (status) {
-        case SUCCESS: return reportOnly ? 'reportOnlySuccess' : 'success';
-        case FAILURE: return reportOnly ? 'reportOnlyFailure' : 'failure';
-        case INTERRUPTED: return reportOnly ? 'reportOnlyInterrupted' : 'failure';
-        default: return reportOnly ? 'reportOnlyNotApplied' : 'notApplied';
-    }
-}
-
 export class LogReplay {
     private readonly cs: CompiledSet;
     private readonly plan: StatusPlan;
     private readonly lenient: boolean;
     private readonly statuses: Uint8Array;
     private readonly byId = new Map<string, number>();
-    /** Per policy, Entra's word for each status code (entraVocabulary, precomputed). */
+    /** Per policy, Entra's word for each status code (entraVocabulary, precomputed), and its result code. */
     private readonly vocab: string[][];
-    private readonly splitter: RecordSplitter;
+    private readonly vocabCode: Int8Array[];
+    private readonly cut = new RecordCut();
+    private splitter: RecordSplitter;
+    private readonly sink: RecordSink;
     private readonly maxErrors: number;
     private readonly maxDisagreements: number;
     private report: ReplayReport;
@@ -119,10 +122,12 @@ export class LogReplay {
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
         this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
+        this.vocabCode = this.vocab.map((words) => Int8Array.from(words, resultCodeOf));
         this.maxErrors = options.maxErrors ?? 100;
         this.maxDisagreements = options.maxDisagreements ?? 1000;
         this.report = this.emptyReport();
-        this.splitter = new RecordSplitter({ record: (r) => this.onRecord(r), error: (e) => this.onError(e) }, { maxRecordChars: options.maxRecordChars });
+        this.sink = { record: (r) => this.onRecord(r), error: (e) => this.onError(e), whole: (u, s, l, at, lines) => this.whole(u, s, l, at, lines) };
+        this.splitter = new RecordSplitter(this.sink, { maxRecordChars: options.maxRecordChars });
     }
 
     /** A report with every count at zero. */
@@ -154,8 +159,8 @@ export class LogReplay {
         return r;
     }
 
-    /** Feeds the next chunk of log text. */
-    push(chunk: string): void {
+    /** Feeds the next chunk of the log: UTF-8 bytes, or text. */
+    push(chunk: Uint8Array | string): void {
         this.splitter.push(chunk);
     }
 
@@ -164,6 +169,33 @@ export class LogReplay {
         this.splitter.end();
         this.report.records = this.splitter.records;
         return this.report;
+    }
+
+    /** Where the splitter stands (a resume point, or undefined: see RecordSplitter.resumePoint). */
+    resumePoint(): ResumePoint | undefined {
+        return this.splitter.resumePoint();
+    }
+
+    /** The resume points the log offers, once known (RecordSplitter.layout). */
+    layout(): ResumePoint | undefined {
+        return this.splitter.layout();
+    }
+
+    /** Starts a stretch of the log at a resume point (parallel replay): a fresh splitter, every count from zero. */
+    resume(point: ResumePoint): void {
+        this.splitter = new RecordSplitter(this.sink, { maxRecordChars: this.options.maxRecordChars, resume: point });
+        this.report = this.emptyReport();
+    }
+
+    /**
+     * Ends a stretch: at the log's end (`last`), or where the next stretch starts. Returns its part of the report
+     * (record indices and lines counted from the stretch's start), its records and line ends, and the resume point
+     * the splitter reached (undefined when it is not at one: the next stretch then assumed wrong).
+     */
+    endStretch(last: boolean): { report: ReplayReport; records: number; lines: number; point: ResumePoint | undefined } {
+        if (last) this.splitter.end();
+        const report = this.takeReport();
+        return { report, records: this.splitter.records, lines: this.splitter.lines, point: last ? undefined : this.splitter.resumePoint() };
     }
 
     /** Progress so far: records seen and evaluated. */
@@ -188,6 +220,57 @@ export class LogReplay {
     }
 
     private onRecord(r: LogRecord): void {
+        const cut = this.cut;
+        const kind = cutApplied(r.bytes, r.start, r.end, cut);
+        if (kind !== SLOW) {
+            let value: unknown;
+            try {
+                value = JSON.parse(kind === CUT ? cut.text(r.bytes, r.start, r.end) : r.text);
+            } catch {
+                return this.slowRecord(r); // reports the syntax error in the whole record
+            }
+            const mapped = this.map(r, value);
+            if (!mapped) return;
+            this.evaluate(mapped.signIn);
+            if (kind === CUT) this.compareScan(r, mapped.id, cut.applied);
+            else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
+            return;
+        }
+        this.slowRecord(r);
+    }
+
+    /**
+     * The splitter's whole(): an array element replayed straight from the buffer when the byte path vouches for it.
+     * The walk reached the record's closing brace, JSON.parse of the cut text and the array's check mean the record is
+     * valid JSON, so splitting would have found exactly this end with no problem, unless a line inside it starts a
+     * record at the records' column (the splitter's recovery rule): then, and on anything else, it declines.
+     */
+    private whole(u: Uint8Array, start: number, limit: number, at: { index: number; line: number; column: number; recordColumn: number }, lines: LineEnds): number {
+        const cut = this.cut;
+        const kind = cutApplied(u, start, limit, cut, at.recordColumn);
+        if (kind === SLOW || recordLine) return -1;
+        const end = cut.end;
+        const count = lineCount, last = lastLine; // counted by the walk
+        let value: unknown;
+        try {
+            value = JSON.parse(kind === CUT ? cut.text(u, start, end) : decodeUtf8(u, start, end));
+        } catch {
+            return -1;
+        }
+        const r = logRecord(u, start, end, at.index, at.line, at.column);
+        const mapped = this.map(r, value);
+        if (mapped) {
+            this.evaluate(mapped.signIn);
+            if (kind === CUT) this.compareScan(r, mapped.id, cut.applied);
+            else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
+        }
+        lines.count = count;
+        lines.last = last;
+        return end;
+    }
+
+    /** The whole record through JSON.parse. */
+    private slowRecord(r: LogRecord): void {
         let value: unknown;
         try {
             value = JSON.parse(r.text);
@@ -197,21 +280,27 @@ export class LogReplay {
             this.problem({ index: r.index, ...this.locate(r, found?.offset ?? 0), message: `record ${r.index}: ${found?.message ?? String(e)}` });
             return;
         }
-        let mapped;
+        const mapped = this.map(r, value);
+        if (!mapped) return;
+        this.evaluate(mapped.signIn);
+        if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
+    }
+
+    /** mapSignInRecord, a mapping error reported (and undefined returned). */
+    private map(r: LogRecord, value: unknown): MappedRecord | undefined {
         try {
-            mapped = mapSignInRecord(value, this.options.directory, this.options);
+            return mapSignInRecord(value, this.options.directory, this.options);
         } catch (e) {
             if (!(e instanceof RecordMappingError)) throw e;
             this.report.skipped++;
             const offset = findValueOffset(r.text, e.path) ?? 0;
             const where = formatJsonPath(e.path);
             this.problem({ index: r.index, ...this.locate(r, offset), message: `record ${r.index}: ${where ? `${where}: ` : ''}${e.message}` });
-            return;
+            return undefined;
         }
-        this.evaluate(r, mapped.signIn, mapped.id, mapped.entra);
     }
 
-    private evaluate(r: LogRecord, signIn: Parameters<typeof compileSignIn>[1], signInId: string | undefined, entra: { id: string; result: string }[] | undefined): void {
+    private evaluate(signIn: SignIn): void {
         const cs = this.cs;
         const s = compileSignIn(cs, signIn);
         const st = this.statuses;
@@ -249,56 +338,67 @@ export class LogReplay {
                     break;
             }
         }
-        if (entra) this.compare(r, signInId, entra);
     }
 
-    private compare(r: LogRecord, signInId: string | undefined, entra: { id: string; result: string }[]): void {
-        const rep = this.report;
-        rep.entra.records++;
+    /** Entra's results as mapSignInRecord read them (records the byte path did not cut). */
+    private compare(r: LogRecord, signInId: string | undefined, entra: EntraPolicyResult[]): void {
+        this.report.entra.records++;
         for (const e of entra) {
             const p = this.byId.get(e.id) ?? this.byId.get(e.id.toLowerCase());
-            if (p === undefined) {
-                rep.entra.unknownPolicies[e.id] = (rep.entra.unknownPolicies[e.id] ?? 0) + 1;
-                continue;
-            }
-            if (e.result === 'unknown' || e.result === 'unknownFutureValue') { rep.entra.unknownResults++; continue; }
-            const t = rep.policies[p];
-            const latch = this.vocab[p]![this.statuses[p]!]!;
-            t.entra.compared++;
-            rep.entra.compared++;
-            if (latch === e.result) { t.entra.agreed++; rep.entra.agreed++; continue; }
-            const pair = `${latch} vs ${e.result}`;
-            t.entra.disagreements[pair] = (t.entra.disagreements[pair] ?? 0) + 1;
-            if (rep.disagreements.length < this.maxDisagreements) {
-                rep.disagreements.push({ index: r.index, line: r.line, column: r.column, ...(signInId ? { signInId } : {}), policyId: t.id, latch, entra: e.result });
-            }
+            if (p === undefined) { this.unknownPolicy(e.id); continue; }
+            this.compareOne(r, signInId, p, resultCodeOf(e.result), e.result);
+        }
+    }
+
+    /** Entra's results as the byte scan found them: the same steps as compare(), each distinct entry resolved once. */
+    private compareScan(r: LogRecord, signInId: string | undefined, scan: AppliedScan): void {
+        this.report.entra.records++;
+        for (let k = 0; k < scan.count; k++) {
+            const e = scan.entries[k]!;
+            if (e.idKind === ABSENT || e.resultKind === ABSENT) continue; // mapSignInRecord drops the entry
+            if (e.policy === UNRESOLVED) this.resolve(e);
+            if (e.policy === NOT_FOUND) this.unknownPolicy(e.id!);
+            else this.compareOne(r, signInId, e.policy, e.code, e.result);
+        }
+    }
+
+    /** A known entry's policy index and result code (its strings kept where the report needs them). */
+    private resolve(e: KnownEntry): void {
+        const id = e.idValue();
+        const p = this.byId.get(id) ?? this.byId.get(id.toLowerCase());
+        if (p === undefined) { e.policy = NOT_FOUND; e.id = id; return; }
+        const result = e.resultValue();
+        e.policy = p;
+        e.code = resultCodeOf(result);
+        if (e.code === OTHER) e.result = result;
+    }
+
+    private unknownPolicy(id: string): void {
+        const u = this.report.entra.unknownPolicies;
+        u[id] = (u[id] ?? 0) + 1;
+    }
+
+    /** One logged result (its code, and its text when it is no known word) against policy p's status. */
+    private compareOne(r: LogRecord, signInId: string | undefined, p: number, code: number, result: string | undefined): void {
+        const rep = this.report;
+        if (code === UNKNOWN || code === UNKNOWN_FUTURE) { rep.entra.unknownResults++; return; }
+        const t = rep.policies[p];
+        const status = this.statuses[p]!;
+        t.entra.compared++;
+        rep.entra.compared++;
+        if (code === this.vocabCode[p]![status]) { t.entra.agreed++; rep.entra.agreed++; return; }
+        const latch = this.vocab[p]![status]!;
+        const entra = code === OTHER ? result! : RESULT_WORDS[code]!;
+        const pair = `${latch} vs ${entra}`;
+        t.entra.disagreements[pair] = (t.entra.disagreements[pair] ?? 0) + 1;
+        if (rep.disagreements.length < this.maxDisagreements) {
+            rep.disagreements.push({ index: r.index, line: r.line, column: r.column, ...(signInId ? { signInId } : {}), policyId: t.id, latch, entra });
         }
     }
 }
 
-/** Adds the counts of `part` (a later stretch of the log) to `into`; kept lists stay in log order and bounded. */
-export function mergeReport(into: ReplayReport, part: ReplayReport, maxErrors = 100, maxDisagreements = 1000): void {
-    into.evaluated += part.evaluated;
-    into.skipped += part.skipped;
-    into.problems += part.problems;
-    for (const e of part.errors) { if (into.errors.length >= maxErrors) break; into.errors.push(e); }
-    for (const k of ['allow', 'block', 'requires'] as const) { into.outcomes[k] += part.outcomes[k]; into.shadowOutcomes[k] += part.shadowOutcomes[k]; }
-    for (let p = 0; p < into.policies.length; p++) {
-        const t = into.policies[p], s = part.policies[p];
-        t.applied += s.applied; t.blocked += s.blocked; t.challenged += s.challenged; t.satisfied += s.satisfied;
-        t.notApplied += s.notApplied; t.notDecided += s.notDecided; t.notEnabled += s.notEnabled;
-        if (t.enforcing && s.enforcing) { t.enforcing.wouldBlock += s.enforcing.wouldBlock; t.enforcing.wouldChallenge += s.enforcing.wouldChallenge; }
-        t.entra.compared += s.entra.compared; t.entra.agreed += s.entra.agreed;
-        for (const [k, n] of Object.entries(s.entra.disagreements)) t.entra.disagreements[k] = (t.entra.disagreements[k] ?? 0) + n;
-    }
-    const e = into.entra, f = part.entra;
-    e.records += f.records; e.compared += f.compared; e.agreed += f.agreed; e.unknownResults += f.unknownResults;
-    for (const [k, n] of Object.entries(f.unknownPolicies)) e.unknownPolicies[k] = (e.unknownPolicies[k] ?? 0) + n;
-    for (const d of part.disagreements) { if (into.disagreements.length >= maxDisagreements) break; into.disagreements.push(d); }
-}
-
 /** Replays a whole log held in memory (tests, small logs); the CLI streams chunks into LogReplay instead. */
-export function replayLog(set: PolicySet, text: string, options: ReplayOptions = {}): ReplayReport {
+export function replayLog(set: PolicySet, text: string | Uint8Array, options: ReplayOptions = {}): ReplayReport {
     const r = new LogReplay(set, options);
     r.push(text);
     return r.finish();

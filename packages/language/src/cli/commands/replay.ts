@@ -32,7 +32,7 @@ export function registerReplay(program: Command): void {
         .option('--no-progress', 'no progress on stderr')
         .addOption(new Option('--target <app>', 'the app the target-resources condition sees: the resource (resourceId) or the client (appId)').choices(['resource', 'client']).default('resource'))
         .option('--max-disagreements <n>', 'disagreements listed in JSON output (all are counted)', '1000')
-        .option('--workers <n>', 'worker threads that parse and evaluate records; 0: none (default: one per core beyond the first on 3+ cores, for logs of 8 MiB or more)')
+        .option('--workers <n>', 'worker threads that replay stretches of the log besides the main thread; 0: none (default: one per core beyond the first, for UTF-8 logs of 8 MiB or more)')
         .action((opts: Opts) => guarded(async () => {
             const run = await runReplay({
                 policies: opts.policies, signins: opts.signins, directory: opts.directory, mode: opts.mode, target: opts.target,

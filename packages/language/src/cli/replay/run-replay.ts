@@ -1,12 +1,14 @@
-// `latch replay`: policies once, the sign-in log streamed through a LogReplay, progress on stderr.
+// `latch replay`: policies once, then the sign-in log streamed through a LogReplay, or replayed in stretches by worker
+// threads and the main thread (replayFileParallel); progress on stderr.
 
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type EvaluationMode, parseJsonWithPositions, jsonPathError } from '@latch/engine';
 import { loadPolicySet } from '../whatif-command.js';
-import { LogReplay, ParallelLogReplay, parallelReplayAvailable, type ParallelOptions, readReplayDirectory, RecordMappingError, type ReplayDirectory } from '@latch/engine';
+import { LogReplay, type ParallelOptions, readReplayDirectory, RecordMappingError, replayFileParallel, type ReplayDirectory } from '@latch/engine';
+import { replayWorkerFile } from '@latch/engine/replay-worker-file';
 import type { ReplayRun } from './format-report.js';
-import { streamLog } from './read-log.js';
+import { sniffEncoding, streamLog } from './read-log.js';
 import { CliInputError } from '../load-workspace.js';
 
 export interface ReplayCliOptions {
@@ -19,23 +21,23 @@ export interface ReplayCliOptions {
     progress?: boolean;
     maxDisagreements?: number;
     /**
-     * Worker threads that parse and evaluate records (0 = all on the main thread). Default: one per core beyond the
-     * first (the main thread reads and splits the log and needs a core of its own; at most 4) for logs of at least
-     * PARALLEL_MIN_BYTES; none on a 1–2 core machine or for smaller logs (workers would only compete for the cores).
+     * Worker threads that replay stretches of the log besides the main thread (0 = the main thread alone). Default:
+     * one per core beyond the first (at most 4) for UTF-8 logs of at least PARALLEL_MIN_BYTES; none for smaller logs
+     * (starting a worker costs more than it saves there) or on one core.
      */
     workers?: number;
-    /** Batch sizes and queue depth of the worker pool (tests). */
-    parallel?: ParallelOptions;
+    /** Stretch size and queue depth of the parallel replay (tests). */
+    parallel?: Omit<ParallelOptions, 'workerFile' | 'workers' | 'progress'>;
 }
 
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /** Worker threads for this run (0: replay on the main thread). */
 function workerCount(o: ReplayCliOptions): number {
-    if (o.workers === 0 || !parallelReplayAvailable()) return 0;
+    if (o.workers === 0 || replayWorkerFile() === undefined) return 0;
     if (o.workers !== undefined) return o.workers;
     const n = Math.min(4, availableParallelism() - 1);
-    if (n < 2) return 0;
+    if (n < 1) return 0;
     try {
         return statSync(o.signins).size >= PARALLEL_MIN_BYTES ? n : 0;
     } catch {
@@ -63,31 +65,28 @@ export async function runReplay(o: ReplayCliOptions): Promise<ReplayRun> {
     const set = await loadPolicySet(o.policies);
     const directory = o.directory ? loadDirectory(o.directory) : undefined;
     const options = { mode: o.mode, directory, target: o.target, maxDisagreements: o.maxDisagreements };
-    const workers = workerCount(o);
-    const replay = workers > 0 ? new ParallelLogReplay(set, options, { ...o.parallel, workers }) : new LogReplay(set, options);
+    const { encoding, start } = sniffEncoding(o.signins);
+    const workers = encoding === 'utf8' ? workerCount(o) : 0; // stretches of a file are cut by its bytes
     const started = performance.now();
     const tty = process.stderr.isTTY === true;
     const showProgress = o.progress ?? tty;
     let last = started;
-    const push = showProgress
-        ? async (chunk: string) => {
-            await replay.push(chunk);
-            const now = performance.now();
-            if (now - last >= 1000) {
-                last = now;
-                const p = replay.progress;
-                const line = `latch replay: ${p.records.toLocaleString('en-US')} records, ${p.skipped.toLocaleString('en-US')} skipped, ${Math.round(p.records / ((now - started) / 1000)).toLocaleString('en-US')}/s`;
-                process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-            }
-        }
-        : (chunk: string) => replay.push(chunk);
+    const progress = (records: number, skipped: number) => {
+        const now = performance.now();
+        if (now - last < 1000) return;
+        last = now;
+        const line = `latch replay: ${records.toLocaleString('en-US')} records, ${skipped.toLocaleString('en-US')} skipped, ${Math.round(records / ((now - started) / 1000)).toLocaleString('en-US')}/s`;
+        process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+    };
     let report;
-    try {
-        await streamLog(o.signins, push);
-        report = await replay.finish();
-    } catch (e) {
-        if (replay instanceof ParallelLogReplay) await replay.close();
-        throw e;
+    if (workers > 0) {
+        report = await replayFileParallel(set, options, o.signins, start, { ...o.parallel, workers, workerFile: replayWorkerFile()!, ...(showProgress ? { progress } : {}) });
+    } else {
+        const replay = new LogReplay(set, options);
+        await streamLog(o.signins, showProgress
+            ? (chunk) => { replay.push(chunk); const p = replay.progress; progress(p.records, p.skipped); }
+            : (chunk) => replay.push(chunk));
+        report = replay.finish();
     }
     if (showProgress && tty) process.stderr.write('\r\x1b[K');
     return { file: o.signins, seconds: (performance.now() - started) / 1000, report };
