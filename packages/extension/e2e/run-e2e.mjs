@@ -18,6 +18,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import seed from '../test-electron/suite/seed.cjs';
+import polling from '../test-electron/suite/until.cjs';
+
+const untilShared = polling.until;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionDir = resolve(here, '..');
@@ -122,15 +125,8 @@ function serverProcess() {
     return undefined;
 }
 
-async function until(what, fn, ms = 20_000) {
-    const end = Date.now() + ms;
-    for (;;) {
-        const value = await fn();
-        if (value) return value;
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 200));
-    }
-}
+/** The shared poller, with this test's default patience. */
+const until = (what, fn, ms = 20_000) => untilShared(what, fn, ms);
 
 async function main() {
     if (!existsSync(vsix)) throw new Error(`${vsix} not found: run \`npm run package\` first`);

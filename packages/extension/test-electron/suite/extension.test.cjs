@@ -2,19 +2,11 @@
 const assert = require('node:assert');
 const vscode = require('vscode');
 const { SEEDED_FILE, SEEDED_MESSAGE } = require('./seed.cjs');
+const { until } = require('./until.cjs');
 
 const root = () => vscode.workspace.workspaceFolders[0].uri;
 const file = (name) => vscode.Uri.joinPath(root(), name);
 
-async function until(what, fn, ms = 30_000) {
-    const end = Date.now() + ms;
-    for (;;) {
-        const value = await fn();
-        if (value) return value;
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 200));
-    }
-}
 
 suite('Latch extension', () => {
     suiteSetup(async () => {
