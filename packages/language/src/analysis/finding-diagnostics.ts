@@ -58,6 +58,22 @@ export interface FindingData {
     scenarioText?: string;
 }
 
+/**
+ * Per finding object: an incremental analysis hands back the same objects for the policies an edit did not touch
+ * (their names, witnesses and directory unchanged), so their texts are built once, not on every pass.
+ */
+const presented = new WeakMap<Finding, { data: FindingData; text: string }>();
+
+function presentation(a: WorkspaceAnalysis, f: Finding): { data: FindingData; text: string } {
+    let p = presented.get(f);
+    if (!p) {
+        const data = findingData(a, f);
+        p = { data, text: data.witnessText ? `${f.message}\nWitness: ${data.witnessText}` : f.message };
+        presented.set(f, p);
+    }
+    return p;
+}
+
 export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
     const w = f.witnesses[0];
     if (!w) return { code: f.code };
@@ -89,9 +105,9 @@ export function registerAnalysisChecks(services: LatchServices): void {
         for (const f of a.result.findings) {
             const node = findingNode(a, f);
             if (!node || AstUtils.getDocument(node) !== document) continue;
-            const text = f.witnesses[0] ? `${f.message}\nWitness: ${describeSignIn(a.result.context.set, f.witnesses[0].signIn)} → ${f.witnesses[0].outcome}` : f.message;
+            const { data, text } = presentation(a, f);
             accept(f.severity === 'info' ? 'info' : f.severity, text, {
-                node, property: 'name', code: f.code, data: findingData(a, f), relatedInformation: related(a, f),
+                node, property: 'name', code: f.code, data, relatedInformation: related(a, f),
             });
         }
     };
