@@ -130,4 +130,14 @@ describe('Graph JSON corpora', () => {
             for (const f of findings) expect(FINDING_CODES).toContain(f.code);
         });
     }
+
+    it('locates j0eyv findings in the file holding the policy and names its exported groups', () => {
+        const findings = JSON.parse(latch('analyze', '--format', 'json', join(corpus, 'j0eyv-ConditionalAccessBaseline/Config')).stdout) as JsonFinding[];
+        // Never in the migration table, which lists every policy id too.
+        expect(findings.filter((f) => f.file.endsWith('MigrationTable.json'))).toEqual([]);
+        const lockout = findings.find((f) => f.code === 'lockout-risk');
+        expect(lockout?.file).toMatch(/ConditionalAccess\/CA301-[^/]*\.json$/);
+        // The Groups/ export names the break-glass group (and so it is recognised as break-glass).
+        expect(lockout?.message).toContain('CA-BreakGlassAccounts - Exclude');
+    });
 });

@@ -76,7 +76,8 @@ export function orderFindings(set: PolicySet, perPolicy: ReadonlyMap<string, rea
     return findings.sort((a, b) => (index.get(a.policy ?? '') ?? 1e9) - (index.get(b.policy ?? '') ?? 1e9) || ORDER[a.severity] - ORDER[b.severity]);
 }
 
-function withAssertionScopes(options: AnalyzeOptions): AnalysisOptions {
+/** The options with the assertions' scopes among the scopes the space atomizes. */
+export function withAssertionScopes(options: AnalyzeOptions): AnalysisOptions {
     const assertions = options.assertions ?? [];
     return { ...options, extraScopes: [...(options.extraScopes ?? []), ...assertions.map((a) => a.scope)] };
 }
@@ -86,8 +87,6 @@ export function analyzePolicySet(set: PolicySet, options: AnalyzeOptions = {}): 
     const checks = runChecks(ctx, options.assertions ?? []);
     return { findings: orderFindings(set, checks.perPolicy, checks.global), assertions: checks.assertions, unconfirmed: ctx.stats.unconfirmed, context: ctx };
 }
-
-export { withAssertionScopes };
 
 export function analyzeCoverage(set: PolicySet, options: AnalysisOptions = {}): CoverageTable {
     return coverageTable(buildContext(set, options));

@@ -64,7 +64,8 @@ export function checkReportOnlyAdmins(ctx: Context): Finding[] {
     return out;
 }
 
-function exclusionItems(ps: PrincipalSet): { label: string; set: PrincipalSet }[] {
+/** The principals an exclude list names, one by one (what exclusion-without-fallback checks). */
+export function exclusionItems(ps: PrincipalSet): { label: string; set: PrincipalSet }[] {
     const none = (): PrincipalSet => ({ users: [], groups: [], roles: [] });
     return [
         ...ps.users.map((u) => ({ label: u, set: { ...none(), users: [u] } })),

@@ -9,6 +9,7 @@
 
 import type { Policy, PolicySet } from '../model.js';
 import { type AnalysisResult, type AnalyzeOptions, orderFindings, runChecks, withAssertionScopes } from './analyze.js';
+import { exclusionItems } from './check-populations.js';
 import { buildContext, extraScopesOf, isProtective } from './context.js';
 import type { Finding } from './finding.js';
 import { type Region, overlaps, union } from './region.js';
@@ -27,8 +28,8 @@ interface Memo {
     space: Space;
     /** Scope and reach by condition key (valid for this space). */
     regions: Map<string, { scope: Region; reach?: Region }>;
-    /** The previous set's policies by id: content and scope. */
-    policies: Map<string, { content: string; scope: Region }>;
+    /** The previous set's policies by id: the policy, its content and scope. */
+    policies: Map<string, { policy: Policy; content: string; scope: Region }>;
     order: string[];
     perPolicy: Map<string, Finding[]>;
     unconfirmed: number;
@@ -78,7 +79,7 @@ export class IncrementalAnalyzer {
         }
         this.memo = {
             optionsKey, atomKey: key, space, regions: live, order: set.policies.map((p) => p.id), perPolicy, unconfirmed,
-            policies: new Map(set.policies.map((p) => [p.id, { content: contents.get(p)!, scope: ctx.scope.get(p)! }])),
+            policies: new Map(set.policies.map((p) => [p.id, { policy: p, content: contents.get(p)!, scope: ctx.scope.get(p)! }])),
         };
         return {
             findings: orderFindings(set, perPolicy, checks.global), assertions: checks.assertions, unconfirmed, context: ctx,
@@ -99,7 +100,7 @@ export class IncrementalAnalyzer {
             if (old && old.content === contents.get(p)) continue;
             changed.add(p);
             // Other policies' findings name it by its name only: a new display name or description touches none.
-            if (old && semantic(JSON.parse(old.content) as Policy) === semantic(p)) continue;
+            if (old && semantic(old.policy) === semantic(p)) continue;
             dirty = union(dirty, scope.get(p)!, l);
             if (old) dirty = union(dirty, old.scope, l);
         }
@@ -117,8 +118,7 @@ export class IncrementalAnalyzer {
             const s = scope.get(p)!;
             if (overlaps(s, dirty, l)) { focus.add(p); continue; }
             // exclusion-without-fallback looks at the excluded population too (enabled protective policies).
-            const excludes = p.users && (p.users.exclude.users.length + p.users.exclude.groups.length + p.users.exclude.roles.length > 0
-                || p.users.exclude.allGuests || p.users.exclude.guests);
+            const excludes = p.users !== undefined && exclusionItems(p.users.exclude).length > 0;
             if (p.state === 'enabled' && excludes && isProtective(p) && overlaps(reachOf(p), dirty, l)) focus.add(p);
         }
         return focus;

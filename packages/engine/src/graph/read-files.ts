@@ -11,14 +11,16 @@ import { readSignInRequest, type SignInRequest } from './read-signin.js';
  * Loads policies and named locations from files and folders (folders: every *.json below, in name order).
  * Graph JSON carries only ids, so the directory is empty. Throws JsonInputError (file:line:col) on bad JSON.
  */
-export function loadGraphFiles(paths: string[]): { set: PolicySet; warnings: string[] } {
+export function loadGraphFiles(paths: string[]): { set: PolicySet; warnings: string[]; origins: Map<Policy, string> } {
   const policies: Policy[] = [];
+  const origins = new Map<Policy, string>();
   const namedLocations: NamedLocation[] = [];
   const warnings: string[] = [];
   const directory = emptyDirectory();
   for (const file of expandPaths(paths, warnings)) {
     const doc = readGraphDocument(readJsonFile(file).value, file);
     policies.push(...doc.policies);
+    for (const policy of doc.policies) origins.set(policy, file);
     namedLocations.push(...doc.namedLocations);
     warnings.push(...doc.warnings);
     // Exported group objects name the groups (open: their members are not in the export).
@@ -27,7 +29,7 @@ export function loadGraphFiles(paths: string[]): { set: PolicySet; warnings: str
     }
   }
   ensureUniqueIds(policies, namedLocations, warnings);
-  return { set: { policies, namedLocations, directory }, warnings };
+  return { set: { policies, namedLocations, directory }, warnings, origins };
 }
 
 /** Reads a `latch whatif` sign-in file; errors carry the file, line and column of the offending value. */

@@ -1,8 +1,9 @@
 // Findings as CLI diagnostics (file:line:col), for .latch workspaces (at the policy's or assertion's name) and for
 // Graph JSON files (at the line where the policy's id or display name appears).
 
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { type AnalysisResult, describeSignIn, type Finding, readGraphDocument, readJsonFile } from '@latch/engine';
+import { type AnalysisResult, decodeJsonBytes, describeSignIn, type Finding, type Policy } from '@latch/engine';
 import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { CliDiagnostic } from '../cli/diagnostics.js';
 import { findingData, findingNode } from './finding-diagnostics.js';
@@ -40,25 +41,22 @@ export function latchFindings(a: WorkspaceAnalysis, fallbackFile: string): CliFi
 }
 
 /**
- * Findings of Graph JSON inputs, located in the file that holds the policy (decoded like the reader: UTF-16 and BOMs
- * included), at the first line naming its id or display name; other files (a migration table listing ids) only
- * when no file holds it.
+ * Findings of Graph JSON inputs, located in the file that holds the policy (`origins`, from loadGraphFiles; decoded
+ * like the reader: UTF-16 and BOMs included), at the first line naming its id or display name; other files (a
+ * migration table listing ids) only when that finds nothing.
  */
-export function graphFindings(r: AnalysisResult, files: readonly string[]): CliFinding[] {
-    const texts = files.map((f) => {
-        const { value, text } = readJsonFile(f);
-        const ids = new Set(readGraphDocument(value, f).policies.map((p) => p.id.toLowerCase()));
-        return { file: f, lines: text.split(/\r?\n/), ids };
-    });
+export function graphFindings(r: AnalysisResult, files: readonly string[], origins: ReadonlyMap<Policy, string>): CliFinding[] {
+    const texts = files.map((f) => ({ file: f, lines: decodeJsonBytes(readFileSync(f)).split(/\r?\n/) }));
     const names = new Map(r.context.set.policies.map((p) => [p.id, p.displayName ?? p.name]));
+    const holderOf = new Map(r.context.set.policies.map((p) => [p.id, origins.get(p)]));
     const locate = (f: Finding): { file: string; line: number } => {
         const needles = [f.policy, f.policy !== undefined ? names.get(f.policy) : undefined].filter((x): x is string => !!x);
-        const holders = texts.filter((t) => f.policy !== undefined && t.ids.has(f.policy.toLowerCase()));
-        for (const t of [...holders, ...texts]) {
+        const holder = f.policy !== undefined ? holderOf.get(f.policy) : undefined;
+        for (const t of [...texts.filter((x) => x.file === holder), ...texts]) {
             const i = t.lines.findIndex((l) => needles.some((n) => l.includes(n)));
             if (i >= 0) return { file: t.file, line: i + 1 };
         }
-        return { file: holders[0]?.file ?? files[0] ?? '.', line: 1 };
+        return { file: holder ?? files[0] ?? '.', line: 1 };
     };
     return r.findings.map((f) => {
         const at = locate(f);

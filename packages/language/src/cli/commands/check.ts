@@ -36,9 +36,9 @@ export async function checkPaths(paths: readonly string[], breakGlass: string[] 
         }
     }
     if (jsonFiles.length > 0) {
-        const { set } = loadGraphFiles(jsonFiles);
+        const { set, origins } = loadGraphFiles(jsonFiles);
         files += jsonFiles.length;
-        diags.push(...graphFindings(analyzePolicySet(set, { breakGlass }), jsonFiles));
+        diags.push(...graphFindings(analyzePolicySet(set, { breakGlass }), jsonFiles, origins));
     }
     return { diags: diags.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column), files };
 }
