@@ -7,6 +7,11 @@ import { LatchGeneratedModule, LatchGeneratedSharedModule } from './generated/mo
 import { LatchWorkspaceManager } from './workspace/latch-workspace-manager.js';
 import { registerValidationChecks, LatchValidator } from './validation/latch-validator.js';
 import { LatchScopeProvider } from './scoping/latch-scope-provider.js';
+import { LatchScopeComputation } from './scoping/latch-scope-computation.js';
+import { LatchLinker } from './workspace/latch-linker.js';
+import { LatchReferenceDescriptionProvider } from './workspace/latch-reference-descriptions.js';
+import { LatchDocumentValidator } from './validation/latch-document-validator.js';
+import { LatchValidationRegistry } from './validation/latch-validation-registry.js';
 import { LatchValueConverter } from './latch-value-converter.js';
 import { LatchCodeLensProvider } from './lsp/latch-code-lens-provider.js';
 import { LatchCompletionProvider } from './lsp/latch-completion-provider.js';
@@ -27,8 +32,17 @@ export type LatchAddedServices = {
 export type LatchServices = LangiumServices & LatchAddedServices;
 
 export const LatchModule: Module<LatchServices, PartialLangiumServices & LatchAddedServices> = {
-    validation: { LatchValidator: (services) => new LatchValidator(services) },
-    references: { ScopeProvider: (services) => new LatchScopeProvider(services) },
+    validation: {
+        LatchValidator: (services) => new LatchValidator(services),
+        ValidationRegistry: (services) => new LatchValidationRegistry(services),
+        DocumentValidator: (services) => new LatchDocumentValidator(services),
+    },
+    references: {
+        ScopeProvider: (services) => new LatchScopeProvider(services),
+        ScopeComputation: (services) => new LatchScopeComputation(services),
+        Linker: (services) => new LatchLinker(services),
+    },
+    workspace: { ReferenceDescriptionProvider: (services) => new LatchReferenceDescriptionProvider(services) },
     parser: { ValueConverter: () => new LatchValueConverter() },
     whatIf: { ScenarioResults: (services) => new LatchScenarioResults(services.shared) },
     lsp: {

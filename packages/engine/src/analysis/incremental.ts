@@ -15,6 +15,7 @@ import type { Finding } from './finding.js';
 import { type Region, overlaps, union } from './region.js';
 import { reachRegion, scopeRegion } from './scope.js';
 import { atomKey, buildSpace, conditionKey, reuseSpace, type Space } from './space.js';
+import type { CarriedEvaluations } from './verify.js';
 
 /** The policy without what only its own findings' text shows. */
 function semantic(p: Policy): string {
@@ -33,10 +34,15 @@ interface Memo {
     order: string[];
     perPolicy: Map<string, Finding[]>;
     unconfirmed: number;
+    /** Witness evaluations of the last run, valid while the atoms are unchanged (see verify.ts). */
+    evaluations: CarriedEvaluations['current'];
 }
 
 export class IncrementalAnalyzer {
     private memo: Memo | undefined;
+    /** A number per policy content seen in the last run (kept while the content is in use). */
+    private versions = new Map<string, number>();
+    private nextVersion = 0;
 
     /** Drops what was remembered (the next run is a full analysis). */
     reset(): void {
@@ -59,6 +65,13 @@ export class IncrementalAnalyzer {
         };
         const ctx = buildContext(set, opts, { space, scopeOf: (p) => entry(p).scope });
         const contents = new Map(set.policies.map((p) => [p, JSON.stringify(p)]));
+        const versions = new Map<string, number>();
+        for (const c of contents.values()) if (!versions.has(c)) versions.set(c, this.versions.get(c) ?? this.nextVersion++);
+        this.versions = versions;
+        ctx.stats.carried = {
+            version: (p) => versions.get(contents.get(p) ?? JSON.stringify(p)) ?? this.nextVersion++, // an unknown policy matches nothing
+            previous: prev?.evaluations ?? new Map(), current: new Map(),
+        };
         const focus = prev ? this.focus(prev, set, contents, ctx.scope, space, (p) => (entry(p).reach ??= reachRegion(space, p))) : undefined;
         ctx.focus = focus;
         const checks = runChecks(ctx, options.assertions ?? []);
@@ -79,6 +92,7 @@ export class IncrementalAnalyzer {
         }
         this.memo = {
             optionsKey, atomKey: key, space, regions: live, order: set.policies.map((p) => p.id), perPolicy, unconfirmed,
+            evaluations: ctx.stats.carried.current,
             policies: new Map(set.policies.map((p) => [p.id, { policy: p, content: contents.get(p)!, scope: ctx.scope.get(p)! }])),
         };
         return {

@@ -7,9 +7,11 @@
 // every one of them applying. Policies that do not apply contribute nothing to the decision, the shadow decision
 // or the session, so outcome, requires, blockedBy, session and the applying policies are those of the full run.
 // The subsets share the full set's compilation (`subsetOf`).
-// Identical sign-ins (several checks often pick the same witness) are evaluated once per analysis.
+// Identical sign-ins (several checks often pick the same witness) are evaluated once per analysis. Across the
+// analyses of an editing session (incremental.ts), an evaluation is carried over when the same policies, in the
+// same versions, apply to the sign-in: the result depends on nothing else (same atoms: same directory and locations).
 
-import type { EvaluationResult, PolicySet, SignIn } from '../model.js';
+import type { EvaluationResult, Policy, PolicySet, SignIn } from '../model.js';
 import { evaluate, policyApplies } from '../evaluate/evaluate.js';
 import { compilePolicySet, subsetOf } from '../evaluate/compile-set.js';
 import { compileSignIn } from '../evaluate/compile-signin.js';
@@ -21,6 +23,17 @@ export interface VerifyStats {
     evaluations?: Map<string, EvaluationResult>;
     /** Applying-policy subsets already built, by their ids (so each compiles once). */
     subsets?: Map<string, PolicySet>;
+    /** Evaluations of earlier analyses with unchanged atoms (incremental re-analysis). */
+    carried?: CarriedEvaluations;
+}
+
+/** Earlier evaluations by sign-in (JSON), each with the versions of the policies that applied to it. */
+export interface CarriedEvaluations {
+    /** A number per policy content: equal numbers, equal policies. */
+    version(p: Policy): number;
+    previous: ReadonlyMap<string, { applying: string; result: EvaluationResult }>;
+    /** This analysis's evaluations (what the next analysis may carry over). */
+    current: Map<string, { applying: string; result: EvaluationResult }>;
 }
 
 /** `evaluate(set, signIn, strict)` restricted to what the checks read (see above). */
@@ -32,8 +45,12 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
     const s = compileSignIn(cs, signIn);
     const applying = [];
     for (const cp of cs.policies) if (policyApplies(cs, cp, s, false)) applying.push(cp);
+    const carried = stats?.carried;
+    const versions = carried ? applying.map((cp) => carried.version(cp.policy)).join(',') : '';
+    const before = carried?.previous.get(key);
     let r: EvaluationResult;
-    if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
+    if (before && before.applying === versions) r = before.result;
+    else if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
     else {
         const ids = applying.map((cp) => cp.index).join(',');
         stats.subsets ??= new Map();
@@ -44,6 +61,7 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
         if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, { mode: 'strict' });
     }
     if (stats) (stats.evaluations ??= new Map()).set(key, r);
+    carried?.current.set(key, { applying: versions, result: r });
     return r;
 }
 

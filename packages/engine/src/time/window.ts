@@ -3,8 +3,17 @@ import type { TimeWindow } from '../model.js';
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
+// Luxon builds an Intl.DateTimeFormat per question (~0.1 ms); validation asks once per time clause per keystroke.
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-    return IANAZone.isValidZone(zone);
+    let ok = zoneValidity.get(zone);
+    if (ok === undefined) {
+        ok = IANAZone.isValidZone(zone);
+        if (zoneValidity.size > 4096) zoneValidity.clear(); // typed text is unbounded; the zones in use are few
+        zoneValidity.set(zone, ok);
+    }
+    return ok;
 }
 
 /** `HH:MM-HH:MM` → minutes; end may be 24:00; undefined if malformed. */
