@@ -1,14 +1,15 @@
 // Editor latency: the Latch language server in-process over JSON-RPC (in-memory streams), as an editor drives it.
 // didChange → publishDiagnostics (fast validation: what typing waits for), didSave → publishDiagnostics (with the
 // `slow` category), completion and code lens requests, on examples/contoso and on a synthetic 195-policy workspace;
-// then heap after loading 2,000 policies. Each workspace runs in its own worker thread (own V8 isolate).
+// then heap after loading 2,000 policies. Each workspace runs in its own worker thread (own V8 isolate), and its
+// server in another one, as an editor runs the server in its own process (JSON-RPC framing on both sides).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, MessageChannel, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fmtInt, median, table } from '../harness.js';
 import { directoryText, policiesText } from '../workspace-gen.js';
 
@@ -21,17 +22,50 @@ function percentile(xs, p) {
     return s[Math.min(s.length - 1, Math.floor(p * s.length))];
 }
 
-async function startServer() {
+/** The server's side: Latch services on JSON-RPC over the given streams (as `latch-language-server` runs them). */
+async function serve(input, output) {
     const { EmptyFileSystem } = await import('langium');
     const { startLanguageServer } = await import('langium/lsp');
     const rpc = await import('vscode-languageserver/node');
     const { createLatchServices } = await import('@latch/language');
-    const up = new PassThrough();
-    const down = new PassThrough();
-    const serverConnection = rpc.createConnection(new rpc.StreamMessageReader(up), new rpc.StreamMessageWriter(down));
-    const { shared } = createLatchServices({ connection: serverConnection, ...EmptyFileSystem });
+    const connection = rpc.createConnection(new rpc.StreamMessageReader(input), new rpc.StreamMessageWriter(output));
+    const { shared } = createLatchServices({ connection, ...EmptyFileSystem });
     startLanguageServer(shared);
-    const client = rpc.createProtocolConnection(new rpc.StreamMessageReader(down), new rpc.StreamMessageWriter(up));
+}
+
+/** Byte streams over a MessagePort: the JSON-RPC framing (encode, decode) runs on each side, like stdio or IPC. */
+function portStreams(port) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    port.on('message', (chunk) => input.write(Buffer.from(chunk)));
+    output.on('data', (chunk) => port.postMessage(chunk));
+    return { input, output };
+}
+
+/**
+ * A client connected to a server. `separate`: the server runs in its own thread (own isolate, own heap and GC), as
+ * the editor runs it in its own process, so the client's decoding of large diagnostics lists is not counted as
+ * server time; otherwise in this thread (for the heap measurement).
+ */
+async function startServer({ separate = true } = {}) {
+    const rpc = await import('vscode-languageserver/node');
+    let reader;
+    let writer;
+    let server;
+    if (separate) {
+        const { port1, port2 } = new MessageChannel();
+        server = new Worker(fileURLToPath(import.meta.url), { workerData: { section: '30-editor-latency-server', port: port2 }, transferList: [port2] });
+        const { input, output } = portStreams(port1);
+        reader = new rpc.StreamMessageReader(input);
+        writer = new rpc.StreamMessageWriter(output);
+    } else {
+        const up = new PassThrough();
+        const down = new PassThrough();
+        await serve(up, down);
+        reader = new rpc.StreamMessageReader(down);
+        writer = new rpc.StreamMessageWriter(up);
+    }
+    const client = rpc.createProtocolConnection(reader, writer);
     const waiters = new Map();
     client.onNotification('textDocument/publishDiagnostics', (p) => {
         const list = waiters.get(p.uri) ?? [];
@@ -44,12 +78,16 @@ async function startServer() {
     await client.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
     await client.sendNotification('initialized', {});
     const next = (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve]));
-    return { client, next };
+    const stop = async () => {
+        client.dispose();
+        await server?.terminate();
+    };
+    return { client, next, stop };
 }
 
 /** One workspace: open every file, then time edits, saves, completions and code lenses on `editFile`. */
 async function runWorkspace({ files, editFile, lensFile, rounds }) {
-    const { client, next } = await startServer();
+    const { client, next, stop } = await startServer();
     const uri = (name) => `file:///bench/${name}`;
     const opened = Object.keys(files).map((name) => next(uri(name)));
     for (const [name, text] of Object.entries(files)) {
@@ -110,7 +148,7 @@ async function runWorkspace({ files, editFile, lensFile, rounds }) {
             policySave.push(performance.now() - t);
         }
     }
-    client.dispose();
+    await stop();
     const stats = (xs) => ({ median: +median(xs).toFixed(2), p95: +percentile(xs, 0.95).toFixed(2), n: xs.length });
     return { change: stats(change), save: stats(save), policySave: stats(policySave), completion: stats(completion), lensCold: stats(lensCold), lensWarm: stats(lensWarm) };
 }
@@ -126,7 +164,7 @@ async function memoryAfterLoading(policies) {
     const gc = () => globalThis.gc?.();
     gc();
     const before = v8.getHeapStatistics().used_heap_size;
-    const { client, next } = await startServer();
+    const { client, next, stop } = await startServer({ separate: false });
     const files = { 'directory.latch': directoryText() };
     for (let k = 0; k < policies / 100; k++) files[`policies-${k}.latch`] = policiesText(k * 100, 100);
     const waits = Object.keys(files).map((n) => next(`file:///mem/${n}`));
@@ -136,7 +174,7 @@ async function memoryAfterLoading(policies) {
     await Promise.all(waits);
     gc();
     const after = v8.getHeapStatistics().used_heap_size;
-    client.dispose();
+    await stop();
     return { heapMiB: +((after - before) / 2 ** 20).toFixed(1), totalHeapMiB: +(after / 2 ** 20).toFixed(1) };
 }
 
@@ -152,6 +190,11 @@ async function workerMain() {
         return runWorkspace({ files, editFile: 'policies.latch', lensFile: 'policies.latch', rounds });
     }
     return memoryAfterLoading(2000);
+}
+
+if (!isMainThread && workerData?.section === '30-editor-latency-server') {
+    const { input, output } = portStreams(workerData.port);
+    await serve(input, output);
 }
 
 if (!isMainThread && workerData?.section === '30-editor-latency') {

@@ -37,6 +37,7 @@ describe('incremental analysis', () => {
             fc.record({ kind: fc.constant('tweak' as const), at: fc.nat(), with: arb }),
             fc.record({ kind: fc.constant('label' as const), at: fc.nat(), text: fc.constantFrom('A', 'B', 'Finance "MFA"') }),
             fc.record({ kind: fc.constant('state' as const), at: fc.nat(), state: fc.constantFrom<Policy['state']>('enabled', 'disabled', 'enabledForReportingButNotEnforced') }),
+            fc.record({ kind: fc.constant('none' as const), at: fc.nat() }), // a save with nothing changed: the last result
         );
         let incremental = 0;
         fc.assert(fc.property(fc.array(arb, { minLength: 1, maxLength: 7 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (drawn, edits) => {

@@ -34,6 +34,8 @@ interface Memo {
     order: string[];
     perPolicy: Map<string, Finding[]>;
     unconfirmed: number;
+    /** The last result: handed back as is when nothing changed (a save after the idle-time pass, a comment). */
+    result: AnalysisResult;
     /** Witness evaluations of the last run, valid while the atoms are unchanged (see verify.ts). */
     evaluations: CarriedEvaluations['current'];
 }
@@ -55,6 +57,7 @@ export class IncrementalAnalyzer {
         const extra = extraScopesOf(set, opts);
         const key = atomKey(set, extra);
         const prev = this.memo && this.memo.optionsKey === optionsKey && this.memo.atomKey === key ? this.memo : undefined;
+        if (prev && this.unchanged(prev, set)) return { ...prev.result, recomputed: { policies: 0, of: set.policies.length, full: false } };
         const space = prev ? reuseSpace(prev.space, set, extra) : buildSpace(set, extra);
         const regions = prev?.regions ?? new Map<string, { scope: Region; reach?: Region }>();
         const entry = (p: Policy) => {
@@ -90,15 +93,26 @@ export class IncrementalAnalyzer {
             const e = regions.get(k);
             if (e) live.set(k, e);
         }
+        const result: AnalysisResult = {
+            findings: orderFindings(set, perPolicy, checks.global), assertions: checks.assertions, unconfirmed, context: ctx,
+            recomputed: { policies: focus?.size ?? set.policies.length, of: set.policies.length, full: focus === undefined },
+        };
         this.memo = {
+            result,
             optionsKey, atomKey: key, space, regions: live, order: set.policies.map((p) => p.id), perPolicy, unconfirmed,
             evaluations: ctx.stats.carried.current,
             policies: new Map(set.policies.map((p) => [p.id, { policy: p, content: contents.get(p)!, scope: ctx.scope.get(p)! }])),
         };
-        return {
-            findings: orderFindings(set, perPolicy, checks.global), assertions: checks.assertions, unconfirmed, context: ctx,
-            recomputed: { policies: focus?.size ?? set.policies.length, of: set.policies.length, full: focus === undefined },
-        };
+        return result;
+    }
+
+    /** Same policies, same order, same content (the atoms and options were compared by the caller). */
+    private unchanged(prev: Memo, set: PolicySet): boolean {
+        if (prev.order.length !== set.policies.length) return false;
+        return set.policies.every((p, i) => {
+            const old = prev.policies.get(p.id);
+            return prev.order[i] === p.id && old !== undefined && (old.policy === p || old.content === JSON.stringify(p));
+        });
     }
 
     /** The policies whose findings the edit from `prev` to `set` can change; undefined: all (no safe reuse). */
