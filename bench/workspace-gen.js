@@ -143,3 +143,25 @@ export function policiesText(i0, n, seed = 11) {
     for (let i = i0; i < i0 + n; i++) out.push(policyText(rng(seed * 1_000_003 + i), i));
     return out.join('\n');
 }
+
+/** n What If scenarios over the synthetic directory (users, apps, places, platforms, clients), no expectations. */
+export function scenariosText(n, seed = 13) {
+    const r = rng(seed);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+        const app = r.chance(0.5) ? r.pick(WELL_KNOWN) : `App${r.int(20)}`;
+        const [ip, country] = r.pick([['203.0.113.7', 'NL'], ['198.51.100.9', 'US'], ['20.0.0.7', 'BE'], ['81.2.69.160', 'RU']]);
+        out.push([
+            `scenario "S${i}: u${r.int(60)} opens ${app}" {`,
+            `  user u${r.int(60)}`,
+            `  app ${app}`,
+            `  ip ${ip}  country ${country}`,
+            `  platform ${r.pick(PLATFORMS.slice(0, 5))}  client ${r.pick(['browser', 'mobileAndDesktop'])}`,
+            `  signInRisk ${r.pick(['none', 'none', 'low', 'high'])}  userRisk none  insiderRisk none`,
+            '  flow none',
+            `  at 2026-11-24T${String(6 + r.int(12)).padStart(2, '0')}:00 "Europe/Amsterdam"`,
+            '}',
+        ].join('\n'));
+    }
+    return out.join('\n\n') + '\n';
+}

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { isMainThread, MessageChannel, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fmtInt, median, table } from '../harness.js';
-import { directoryText, policiesText } from '../workspace-gen.js';
+import { directoryText, policiesText, scenariosText } from '../workspace-gen.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const contosoDir = join(here, '..', '..', 'examples', 'contoso');
@@ -186,7 +186,7 @@ async function workerMain() {
         return runWorkspace({ files, editFile: 'policies-global.latch', lensFile: 'scenarios-internals.latch', rounds });
     }
     if (kind === 'synthetic') {
-        const files = { 'directory.latch': directoryText(), 'policies.latch': policiesText(0, 195), 'scenarios.latch': readFileSync(join(contosoDir, 'scenarios-threats.latch'), 'utf8').replace(/expect [^\n]*\n/g, '') };
+        const files = { 'directory.latch': directoryText(), 'policies.latch': policiesText(0, 195), 'scenarios.latch': scenariosText(40) };
         return runWorkspace({ files, editFile: 'policies.latch', lensFile: 'policies.latch', rounds });
     }
     return memoryAfterLoading(2000);

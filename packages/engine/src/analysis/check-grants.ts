@@ -28,8 +28,9 @@ export function checkIneffectiveExceptions(ctx: Context, shadowed: ReadonlySet<P
     for (const { policy: p, scope } of grants) {
         if (!inFocus(ctx, p) || shadowed.has(p)) continue;
         const mine = clauseKeys(p);
+        // The grant comparison is cheap, the region containments are not: compare grants first.
         const outer = index.candidates(scope).map((i) => grants[i]).filter(({ policy: q, scope: qs }) => q !== p
-            && contains(qs, scope, l) && !contains(scope, qs, l) && implies(clauseKeys(q), mine) && !implies(mine, clauseKeys(q)));
+            && implies(clauseKeys(q), mine) && !implies(mine, clauseKeys(q)) && contains(qs, scope, l) && !contains(scope, qs, l));
         if (outer.length === 0) continue;
         const s = witnessOutside(ctx.space, scope, ctx.decision.blocks);
         const w = confirm(ctx.set, s, (r) => outer.every((q) => applies(r, q.policy.id)) && sameDecisionWithout(r, p, s!, byId), ctx.stats);

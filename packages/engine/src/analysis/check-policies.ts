@@ -82,8 +82,16 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     return { findings, shadowed };
 }
 
+const clauseKeyCache = new WeakMap<Policy, string[][]>();
+
+/** The grant's clauses, lower-cased (policies are not modified once built, so once per policy object). */
 export function clauseKeys(p: Policy): string[][] {
-    return grantClauses(p.grant).map((c) => c.map((x) => x.toLowerCase()));
+    let keys = clauseKeyCache.get(p);
+    if (!keys) {
+        keys = grantClauses(p.grant).map((c) => c.map((x) => x.toLowerCase()));
+        clauseKeyCache.set(p, keys);
+    }
+    return keys;
 }
 
 export function sessionEmpty(s: SessionControls | undefined): boolean {
