@@ -94,6 +94,11 @@ async function runWorkspace({ files, editFile, lensFile, rounds }) {
         await client.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'latch', version: 1, text } });
     }
     await Promise.all(opened);
+    // Saving the lens file reveals its scenarios' results, so its lenses show (and compute) them, as for a user who
+    // has saved or run them once.
+    const revealed = next(uri(lensFile));
+    await client.sendNotification('textDocument/didSave', { textDocument: { uri: uri(lensFile) } });
+    await revealed;
     const editUri = uri(editFile);
     const base = files[editFile];
     const change = [];
@@ -223,7 +228,7 @@ export default async function ({ quick }) {
         ['didSave → publishDiagnostics (+ slow checks: conflict analysis), model unchanged', ms(contoso.save), ms(synthetic.save), '—'],
         ['policy edit (a `state`), then didSave → publishDiagnostics with the incremental conflict analysis', ms(contoso.policySave), ms(synthetic.policySave), `≤ ${TARGETS.changeMedianMs} ms median`],
         ['completion (users include …)', ms(contoso.completion), ms(synthetic.completion), `≤ ${TARGETS.completionMedianMs} ms median`],
-        ['code lens, first after an edit (runs every scenario)', ms(contoso.lensCold), ms(synthetic.lensCold), `≤ ${TARGETS.codeLensMedianMs} ms median`],
+        ['code lens, first after an edit (runs the scenarios it shows: the saved file\'s, or all for the counts above policies)', ms(contoso.lensCold), ms(synthetic.lensCold), `≤ ${TARGETS.codeLensMedianMs} ms median`],
         ['code lens, cached', ms(contoso.lensWarm), ms(synthetic.lensWarm), '—'],
     ];
     const failures = [];

@@ -9,7 +9,8 @@ import { type LatchScenarioResults, scenarioResultLine } from './latch-scenario-
 
 /**
  * Above each scenario `▶ Run What If` and, once run or saved, its result; above each policy `applies in N of M
- * scenarios`. Reads the cached What If answers of the current workspace state: no evaluation per request.
+ * scenarios`. Reads the cached What If answers of the current workspace state: each scenario runs once per state,
+ * and only when a lens shows its result (a revealed scenario, or the counts above policies).
  */
 export class LatchCodeLensProvider implements CodeLensProvider {
     protected readonly results: LatchScenarioResults;
@@ -36,14 +37,14 @@ export class LatchCodeLensProvider implements CodeLensProvider {
             if (!range) continue;
             if (ast.isScenario(element) && element.name !== undefined) {
                 lenses.push({ range, command: { title: '▶ Run What If', command: LatchCommands.runScenario, arguments: [uri, element.name] } });
-                const result = snapshot.results.get(element);
-                if (result && this.results.isRevealed(uri, element.name)) {
+                const result = this.results.isRevealed(uri, element.name) ? snapshot.resultOf(element) : undefined;
+                if (result) {
                     lenses.push({ range, command: { title: scenarioResultLine(result, snapshot.label), command: LatchCommands.showScenarioResult, arguments: [uri, element.name] } });
                 }
             } else if (ast.isAssertion(element) && element.name !== undefined) {
                 lenses.push(this.assertionLens(uri, element, range));
             } else if (ast.isPolicy(element) && element.name !== undefined && snapshot.scenarioCount > 0) {
-                const names = snapshot.appliesIn.get(element) ?? [];
+                const names = snapshot.appliesIn(element);
                 const title = `applies in ${names.length} of ${snapshot.scenarioCount} scenario${snapshot.scenarioCount === 1 ? '' : 's'}`;
                 lenses.push({ range, command: { title, command: names.length > 0 ? LatchCommands.showScenarios : '', arguments: [uri, element.name, names] } });
             }

@@ -99,7 +99,7 @@ export class LatchExecuteCommandHandler extends AbstractExecuteCommandHandler {
     protected summary(services: LatchServices, node: ast.Scenario): ScenarioRunSummary {
         const results = services.whatIf.ScenarioResults;
         const snapshot = results.snapshot();
-        const result = snapshot.results.get(node);
+        const result = snapshot.resultOf(node);
         const lowered = snapshot.lowered.scenarios.find((s) => s.node === node);
         const line = (n: AstNode | undefined) => n?.$cstNode?.range.start.line ?? 0;
         const base = { name: node.name, uri: AstUtils.getDocument(node).uri.toString(), line: line(node) };

@@ -5,20 +5,25 @@ import type * as ast from '../generated/ast.js';
 import { type LoweredWorkspace, lowerWorkspace } from '../lowering/lower-workspace.js';
 import { latchControlLabel } from '../presentation/control-label.js';
 
-/** One workspace state's What If answers: every scenario run once, and which policies each one applied. */
+/**
+ * One workspace state's What If answers, computed as they are asked for: a scenario's result when its lens, hover or
+ * command needs it, and the policy counts (which need every scenario) when a policy's lens does.
+ */
 export interface ResultsSnapshot {
     lowered: LoweredWorkspace;
     label: ControlLabel;
-    /** Scenario node → its result (undefined when the engine threw on a half-typed scenario). */
-    results: Map<ast.Scenario, ScenarioResult | undefined>;
-    /** Policy node → names of the scenarios in which it applies at some step. */
-    appliesIn: Map<ast.Policy, string[]>;
+    /** The scenario's result (undefined when the engine threw on a half-typed scenario, or the node is unknown). */
+    resultOf(node: ast.Scenario): ScenarioResult | undefined;
+    /** Every scenario's result, in workspace order. */
+    allResults(): Map<ast.Scenario, ScenarioResult | undefined>;
+    /** Names of the scenarios in which the policy applies at some step. */
+    appliesIn(policy: ast.Policy): string[];
     scenarioCount: number;
 }
 
 /**
- * Runs every scenario of the workspace with the engine, once per workspace state (a WorkspaceCache is emptied by
- * every document update), so code lenses, hovers and commands read results instead of re-evaluating per request.
+ * Runs the workspace's scenarios with the engine, each at most once per workspace state (a WorkspaceCache is emptied
+ * by every document update), so code lenses, hovers and commands read results instead of re-evaluating per request.
  * Also remembers which scenarios the user has run (or saved), whose results the code lenses then show.
  */
 export class LatchScenarioResults {
@@ -39,7 +44,7 @@ export class LatchScenarioResults {
     }
 
     resultOf(node: ast.Scenario): ScenarioResult | undefined {
-        return this.snapshot().results.get(node);
+        return this.snapshot().resultOf(node);
     }
 
     isRevealed(uri: string, scenarioName: string): boolean {
@@ -59,23 +64,38 @@ export class LatchScenarioResults {
             lowered = { set: { policies: [], namedLocations: [], directory: { users: [], groups: [], roles: [], apps: [], strengths: [], terms: [], authContexts: [] } }, policyNodes: [], scenarios: [] };
         }
         const label = latchControlLabel(lowered.set);
+        const byNode = new Map(lowered.scenarios.map((x) => [x.node, x.scenario]));
         const results = new Map<ast.Scenario, ScenarioResult | undefined>();
-        const appliesIn = new Map<ast.Policy, string[]>(lowered.policyNodes.map((p) => [p, []]));
-        for (const { scenario, node } of lowered.scenarios) {
+        const resultOf = (node: ast.Scenario): ScenarioResult | undefined => {
+            if (results.has(node)) return results.get(node);
+            const scenario = byNode.get(node);
             let result: ScenarioResult | undefined;
             try {
-                result = runScenario(lowered.set, scenario, { controlLabel: label });
+                result = scenario && runScenario(lowered.set, scenario, { controlLabel: label });
             } catch {
                 result = undefined;
             }
             results.set(node, result);
-            if (!result) continue;
-            // Results list every policy in input order, parallel to `policyNodes`.
-            lowered.policyNodes.forEach((policy, i) => {
-                if (result.steps.some((s) => s.result.policies[i]?.policyApplies)) appliesIn.get(policy)!.push(scenario.name);
-            });
-        }
-        return { lowered, label, results, appliesIn, scenarioCount: lowered.scenarios.length };
+            return result;
+        };
+        const allResults = () => new Map(lowered.scenarios.map(({ node }) => [node, resultOf(node)]));
+        let applies: Map<ast.Policy, string[]> | undefined;
+        const appliesIn = (policy: ast.Policy): string[] => {
+            if (!applies) {
+                const table = new Map<ast.Policy, string[]>(lowered.policyNodes.map((p) => [p, []]));
+                for (const { scenario, node } of lowered.scenarios) {
+                    const result = resultOf(node);
+                    if (!result) continue;
+                    // Results list every policy in input order, parallel to `policyNodes`.
+                    lowered.policyNodes.forEach((p, i) => {
+                        if (result.steps.some((st) => st.result.policies[i]?.policyApplies)) table.get(p)!.push(scenario.name);
+                    });
+                }
+                applies = table;
+            }
+            return applies.get(policy) ?? [];
+        };
+        return { lowered, label, resultOf, allResults, appliesIn, scenarioCount: lowered.scenarios.length };
     }
 }
 

@@ -210,7 +210,7 @@ scenario "Alice from NL" { user alice app Payroll ip 198.51.100.7 country NL pla
         const ws = await buildWorkspace(contoso);
         const snapshot = services.whatIf.ScenarioResults.snapshot();
         expect(snapshot.scenarioCount).toBeGreaterThan(50);
-        expect([...snapshot.results.values()].every((r) => r?.passed)).toBe(true);
+        expect([...snapshot.allResults().values()].every((r) => r?.passed)).toBe(true);
         for (const doc of ws.docs) await lsp.CodeLensProvider!.provideCodeLens(doc, { textDocument: { uri: doc.uri.toString() } });
     });
 });
