@@ -35,6 +35,23 @@ export class RecordMappingError extends Error {
 
 type Json = Record<string, unknown>;
 
+/** Values of a record that the mapping reads: a value whole (`true`), or only these keys of an object (or, `[keys]`, of each object in an array). */
+export interface RecordReads { readonly [key: string]: true | RecordReads | readonly [RecordReads] }
+
+/**
+ * Every value mapSignInRecord reads. The replay's byte reader (pick-record.ts) builds records holding only these, so
+ * a new read here must be listed here too (a test checks mapSignInRecord reads nothing else).
+ */
+export const RECORD_READS: RecordReads = {
+    id: true, userId: true, userType: true, homeTenantId: true, resourceTenantId: true, appId: true, resourceId: true, ipAddress: true,
+    location: { countryOrRegion: true },
+    deviceDetail: { operatingSystem: true, deviceId: true, trustType: true, isCompliant: true, displayName: true },
+    clientAppUsed: true, riskLevelDuringSignIn: true, riskLevelAggregated: true, originalTransferMethod: true, authenticationProtocol: true,
+    createdDateTime: true, authenticationRequirement: true, status: { errorCode: true },
+    authenticationDetails: [{ succeeded: true, authenticationStepResultDetail: true }],
+    appliedConditionalAccessPolicies: true,
+};
+
 const PLATFORM_PREFIXES: [string, Platform][] = [
     ['windows phone', 'windowsPhone'], ['windowsphone', 'windowsPhone'], ['windows', 'windows'], ['ios', 'iOS'],
     ['ipados', 'iOS'], ['android', 'android'], ['macos', 'macOS'], ['mac os', 'macOS'], ['osx', 'macOS'], ['linux', 'linux'],

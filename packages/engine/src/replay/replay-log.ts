@@ -3,8 +3,10 @@
 // did not apply; for report-only policies what enforcing them would change; and, where the log carries Entra's own
 // per-policy result, the agreement between Latch and Entra. Bad records are reported with file positions and skipped.
 //
-// A record's appliedConditionalAccessPolicies array is read from its bytes (cut-applied.ts) and JSON.parse reads only
-// the rest; a record that path cannot vouch for is parsed whole, as before, so results and messages are the same.
+// A record is read from its bytes (pick-record.ts: only the values the mapping reads are built, the
+// appliedConditionalAccessPolicies array is scanned in place); a record that path cannot vouch for is parsed whole
+// with JSON.parse, as before, so results and messages are the same. Policy statuses are remembered by the record's
+// key (record-memo.ts): logs repeat the same sign-in values over and over.
 
 import type { EvaluationMode, PolicySet, PolicyState, SignIn } from '../model.js';
 import { compilePolicySet, type CompiledSet } from '../evaluate/compile-set.js';
@@ -13,9 +15,10 @@ import { satisfiedControls } from '../evaluate/requirement.js';
 import { findJsonSyntaxError, findValueOffset, lineColumnAt } from '../graph/json-scan.js';
 import { formatJsonPath } from '../graph/json-text.js';
 import { ABSENT, type AppliedScan, type KnownEntry, UNRESOLVED } from './applied-policies.js';
-import { CUT, cutApplied, RecordCut, SLOW } from './cut-applied.js';
+import { pickRecord, RecordPick } from './pick-record.js';
+import { RecordMemo } from './record-memo.js';
 import { entraVocabulary, OTHER, RESULT_WORDS, resultCodeOf, UNKNOWN, UNKNOWN_FUTURE } from './entra-results.js';
-import { decodeUtf8, lastLine, lines as lineCount, recordLine } from './json-bytes.js';
+import { isWs, lastLine, lines as lineCount, recordLine } from './json-bytes.js';
 import { type LineEnds, type LogError, type LogRecord, logRecord, type RecordSink, RecordSplitter, type ResumePoint } from './record-splitter.js';
 import { type EntraPolicyResult, type MapOptions, type MappedRecord, mapSignInRecord, RecordMappingError, type ReplayDirectory } from './map-signin-record.js';
 import { FAILURE, INTERRUPTED, NOT_APPLIED, NOT_DECIDED, NOT_ENABLED, policyStatuses, type StatusPlan, statusPlan, SUCCESS } from './policy-status.js';
@@ -32,6 +35,8 @@ export interface ReplayOptions extends MapOptions {
     maxErrors?: number;
     maxDisagreements?: number;
     maxRecordChars?: number;
+    /** Remember statuses by record key (default true; false maps and evaluates every record: tests). */
+    memo?: boolean;
 }
 
 export interface OutcomeCounts { allow: number; block: number; requires: number }
@@ -102,12 +107,13 @@ export class LogReplay {
     private readonly cs: CompiledSet;
     private readonly plan: StatusPlan;
     private readonly lenient: boolean;
+    private readonly memo: RecordMemo | undefined;
     private readonly statuses: Uint8Array;
     private readonly byId = new Map<string, number>();
     /** Per policy, Entra's word for each status code (entraVocabulary, precomputed), and its result code. */
     private readonly vocab: string[][];
     private readonly vocabCode: Int8Array[];
-    private readonly cut = new RecordCut();
+    private readonly pick: RecordPick;
     private splitter: RecordSplitter;
     private readonly sink: RecordSink;
     private readonly maxErrors: number;
@@ -117,8 +123,10 @@ export class LogReplay {
     constructor(set: PolicySet, private readonly options: ReplayOptions = {}) {
         this.cs = compilePolicySet(set);
         this.plan = statusPlan(this.cs);
-        const mode = options.mode ?? 'strict';
-        this.lenient = mode === 'lenient';
+        this.lenient = (options.mode ?? 'strict') === 'lenient';
+        // The values a record key leaves out: the evaluation never reads them (status codes aside, the id is read anew).
+        this.pick = new RecordPick(['id', ...(this.cs.hasTimes ? [] : ['createdDateTime']), ...(this.cs.hasIpLocations ? [] : ['ipAddress'])]);
+        this.memo = options.memo === false ? undefined : new RecordMemo();
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
         this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
@@ -220,53 +228,49 @@ export class LogReplay {
     }
 
     private onRecord(r: LogRecord): void {
-        const cut = this.cut;
-        const kind = cutApplied(r.bytes, r.start, r.end, cut);
-        if (kind !== SLOW) {
-            let value: unknown;
-            try {
-                value = JSON.parse(kind === CUT ? cut.text(r.bytes, r.start, r.end) : r.text);
-            } catch {
-                return this.slowRecord(r); // reports the syntax error in the whole record
-            }
-            const mapped = this.map(r, value);
-            if (!mapped) return;
-            this.evaluate(mapped.signIn);
-            if (kind === CUT) this.compareScan(r, mapped.id, cut.applied);
-            else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
-            return;
+        const pick = this.pick, u = r.bytes;
+        if (pickRecord(u, r.start, r.end, pick)) {
+            let i = pick.end;
+            while (i < r.end && isWs(u[i]!)) i++;
+            if (i === r.end) return this.replayPicked(r, pick);
         }
-        this.slowRecord(r);
+        this.slowRecord(r); // reports the syntax error in the whole record
     }
 
     /**
      * The splitter's whole(): an array element replayed straight from the buffer when the byte path vouches for it.
-     * The walk reached the record's closing brace, JSON.parse of the cut text and the array's check mean the record is
-     * valid JSON, so splitting would have found exactly this end with no problem, unless a line inside it starts a
-     * record at the records' column (the splitter's recovery rule): then, and on anything else, it declines.
+     * The walk reached the record's closing brace and checked every byte before it, so the record is valid JSON and
+     * splitting would have found exactly this end with no problem, unless a line inside it starts a record at the
+     * records' column (the splitter's recovery rule): then, and on anything else, it declines.
      */
     private whole(u: Uint8Array, start: number, limit: number, at: { index: number; line: number; column: number; recordColumn: number }, lines: LineEnds): number {
-        const cut = this.cut;
-        const kind = cutApplied(u, start, limit, cut, at.recordColumn);
-        if (kind === SLOW || recordLine) return -1;
-        const end = cut.end;
+        const pick = this.pick;
+        if (!pickRecord(u, start, limit, pick, at.recordColumn) || recordLine) return -1;
         const count = lineCount, last = lastLine; // counted by the walk
-        let value: unknown;
-        try {
-            value = JSON.parse(kind === CUT ? cut.text(u, start, end) : decodeUtf8(u, start, end));
-        } catch {
-            return -1;
-        }
-        const r = logRecord(u, start, end, at.index, at.line, at.column);
-        const mapped = this.map(r, value);
-        if (mapped) {
-            this.evaluate(mapped.signIn);
-            if (kind === CUT) this.compareScan(r, mapped.id, cut.applied);
-            else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
-        }
+        this.replayPicked(logRecord(u, start, pick.end, at.index, at.line, at.column), pick);
         lines.count = count;
         lines.last = last;
-        return end;
+        return pick.end;
+    }
+
+    /** A record the byte path read: mapped, evaluated, compared with Entra's results. */
+    private replayPicked(r: LogRecord, pick: RecordPick): void {
+        const memo = this.memo;
+        const known = memo?.get(pick.key, pick.keyLength);
+        if (known !== undefined) {
+            // As the record it shares its key with: mapped without error, no unscanned results, these statuses.
+            this.statuses.set(known);
+            this.tally();
+            const id = pick.record.id;
+            if (pick.scanned) this.compareScan(r, typeof id === 'string' && id !== '' ? id : undefined, pick.applied);
+            return;
+        }
+        const mapped = this.map(r, pick.record);
+        if (!mapped) return;
+        this.evaluate(mapped.signIn);
+        if (memo && mapped.entra === undefined) memo.set(pick.key, pick.keyLength, this.statuses);
+        if (pick.scanned) this.compareScan(r, mapped.id, pick.applied);
+        else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
     }
 
     /** The whole record through JSON.parse. */
@@ -301,10 +305,14 @@ export class LogReplay {
     }
 
     private evaluate(signIn: SignIn): void {
+        policyStatuses(this.plan, this.cs, compileSignIn(this.cs, signIn), satisfiedControls(signIn), this.lenient, this.statuses);
+        this.tally();
+    }
+
+    /** Counts the statuses of the record just evaluated. */
+    private tally(): void {
         const cs = this.cs;
-        const s = compileSignIn(cs, signIn);
         const st = this.statuses;
-        policyStatuses(this.plan, cs, s, satisfiedControls(signIn), this.lenient, st);
         const rep = this.report;
         rep.evaluated++;
 

@@ -1,0 +1,272 @@
+// Reads a record from its bytes the way JSON.parse would, but builds only the values mapSignInRecord reads
+// (RECORD_READS): everything else is checked against the JSON grammar (json-bytes' valid*) and skipped, never built.
+// A record is ~30 properties of which the mapping reads ~20 short strings; building the rest, and decoding the whole
+// record into a string first, was most of a record's time. The top-level appliedConditionalAccessPolicies array is
+// scanned in place (applied-policies.ts) rather than built.
+//
+// Why that is exact: the walk checks the whole record as JSON.parse would (it accepts exactly valid JSON), and each
+// value it keeps is the value JSON.parse gives (strings decoded the same way; any other kind of value JSON.parse'd
+// from its own text; of duplicate keys the last one wins), so mapSignInRecord, which reads nothing else, maps the
+// picked record as it maps the parsed one, errors included. What the walk does not handle on its own (an escaped key,
+// which could spell a name it reads; a second applied array; anything the array scan declines; nesting past 64)
+// makes it decline, and the record takes the whole-record JSON.parse path, which reports any error as before.
+//
+// The walk also writes the record's key (see RecordPick.key): the picked values' bytes, so that a record whose key was
+// met before maps and evaluates as that one did (record-memo.ts).
+
+import { AppliedScan, scanAppliedPolicies } from './applied-policies.js';
+import { textOf } from './bytes.js';
+import {
+    asciiBytes, bytesEqual, COLON, COMMA, decodeUtf8, escaped, isWs, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
+    validValue,
+} from './json-bytes.js';
+import { RECORD_READS, type RecordReads } from './map-signin-record.js';
+
+const WHOLE = 0; // the value as JSON.parse gives it
+const OBJECT = 1; // an object: only the level's keys
+const OBJECTS = 2; // an array: of each object element, only the level's keys
+const APPLIED = 3; // the top-level appliedConditionalAccessPolicies: scanned
+
+interface Field { name: string; key: Uint8Array; kind: number; level: Level | undefined; slot: number }
+
+/** Key bytes after a field's slot: what follows it. Slots are below them. */
+const RAW = 0xf0; // the value's text: 4 length bytes, the bytes
+const UNKEYED = 0xf1; // a string left out of the key: 1 when empty, else 0
+const OPEN = 0xf2; // an object's picked fields follow, up to CLOSE
+const LIST = 0xf3; // an array's elements follow (slot 0 each), up to CLOSE
+const CLOSE = 0xf4;
+const SCANNED = 0xf5; // the applied array, scanned (its entries are compared apart)
+let slots = 0;
+
+/** The keys read at one level of a record, found by their bytes (bucketed by length). */
+class Level {
+    private readonly byLength: (Field[] | undefined)[] = [];
+
+    constructor(reads: RecordReads, top: boolean) {
+        for (const [name, read] of Object.entries(reads)) {
+            const slot = ++slots, key = asciiBytes(name);
+            const f: Field = read === true ? { name, key, kind: top && name === 'appliedConditionalAccessPolicies' ? APPLIED : WHOLE, level: undefined, slot }
+                : Array.isArray(read) ? { name, key, kind: OBJECTS, level: new Level(read[0], false), slot }
+                : { name, key, kind: OBJECT, level: new Level(read as RecordReads, false), slot };
+            (this.byLength[f.key.length] ??= []).push(f);
+        }
+    }
+
+    /** The field whose name is bytes [s, e) (an unescaped key), if read. */
+    find(u: Uint8Array, s: number, e: number): Field | undefined {
+        const list = this.byLength[e - s];
+        if (list === undefined) return undefined;
+        for (let k = 0; k < list.length; k++) if (bytesEqual(u, s, e, list[k]!.key)) return list[k];
+        return undefined;
+    }
+}
+
+const TOP = new Level(RECORD_READS, true);
+if (slots >= RAW) throw new Error('pick-record: too many fields read');
+
+/** A record as the walk picked it; reused from record to record (the array scan keeps the entries it has seen). */
+export class RecordPick {
+    /** The record with only the values the mapping reads; a scanned array's value is null here. */
+    record: Record<string, unknown> = {};
+    /** The appliedConditionalAccessPolicies array was scanned into `applied` (else `record` holds the key's value, if any). */
+    scanned = false;
+    /** The offset after the record's closing brace. */
+    end = 0;
+    readonly applied = new AppliedScan();
+    /**
+     * The record's key, bytes [0, keyLength): for each picked value in record order its field's slot and its text
+     * (length first), objects' picked fields nested; it determines the picked record, hence the mapping, except for
+     * the top-level strings named unkeyed, of which it holds only whether they are empty.
+     */
+    key = new Uint8Array(1024);
+    keyLength = 0;
+    /** By slot: a top-level field whose string value is left out of the key. */
+    private readonly unkeyed = new Uint8Array(RAW);
+
+    constructor(unkeyed: readonly string[] = []) {
+        for (const name of unkeyed) {
+            const key = asciiBytes(name), f = TOP.find(key, 0, key.length);
+            if (f === undefined || f.kind !== WHOLE) throw new Error(`pick-record: ${name} is not a value read`);
+            this.unkeyed[f.slot] = 1;
+        }
+    }
+
+    /** Whether field slot's string value is left out of the key (top level only). */
+    unkeyedSlot(slot: number): boolean {
+        return this.unkeyed[slot] === 1;
+    }
+}
+
+// The walk's state (one walk at a time: the replay is synchronous).
+/** The value the last read* call read. */
+let value: unknown;
+let column = -1;
+let appliedKeys = 0;
+let scanned = false;
+let scan: AppliedScan;
+let pick: RecordPick;
+let key: Uint8Array;
+let kp = 0;
+
+/** Room for `n` more key bytes. */
+function room(n: number): void {
+    if (kp + n <= key.length) return;
+    const k = new Uint8Array(2 * (kp + n));
+    k.set(key.subarray(0, kp));
+    key = pick.key = k;
+}
+
+function keyByte(b: number): void {
+    room(1);
+    key[kp++] = b;
+}
+
+/** Field `slot`'s value as text, bytes [s, e). */
+function keyText(slot: number, u: Uint8Array, s: number, e: number): void {
+    const n = e - s;
+    room(n + 6);
+    const k = key;
+    let p = kp;
+    k[p] = slot; k[p + 1] = RAW; k[p + 2] = n & 0xff; k[p + 3] = (n >>> 8) & 0xff; k[p + 4] = (n >>> 16) & 0xff; k[p + 5] = n >>> 24;
+    p += 6;
+    for (let j = s; j < e; j++) k[p++] = u[j]!;
+    kp = p;
+}
+
+const TRUE = asciiBytes('true'), FALSE = asciiBytes('false'), NULL = asciiBytes('null');
+
+/** Past whitespace, if any (compact logs have none: look before calling). */
+function ws(u: Uint8Array, i: number): number {
+    return isWs(u[i]! | 0) ? skipWs(u, i) : i;
+}
+
+/**
+ * Walks the record whose text starts at `s` (after whitespace) and may reach up to `e`; counts its line ends and,
+ * given the records' column, notes a line inside that starts a record there (json-bytes' lines, recordLine).
+ * Returns false when the record must take the JSON.parse path; else `out` holds it.
+ */
+export function pickRecord(u: Uint8Array, s: number, e: number, out: RecordPick, recordColumn = -1): boolean {
+    resetLines(recordColumn);
+    column = recordColumn;
+    appliedKeys = 0;
+    scanned = false;
+    scan = out.applied;
+    pick = out;
+    key = out.key;
+    kp = 0;
+    const i = ws(u, s);
+    if (u[i] !== LBRACE) return false;
+    const end = readObject(u, i, e, TOP, 1);
+    if (end < 0 || appliedKeys > 1) return false;
+    out.keyLength = kp;
+    out.record = value as Record<string, unknown>;
+    out.scanned = scanned;
+    out.end = end;
+    return true;
+}
+
+/** The object whose `{` is at `i`, with only `level`'s keys. Returns the offset after its `}`, or -1. */
+function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: number): number {
+    const obj: Record<string, unknown> = {};
+    i = ws(u, i + 1);
+    if (u[i] === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
+    for (;;) {
+        if (u[i] !== QUOTE) return -1;
+        const ks = i + 1;
+        if ((i = validString(u, i, n)) < 0 || escaped) return -1; // an escaped key could spell a name read
+        const f = level.find(u, ks, i - 1);
+        i = ws(u, i);
+        if (u[i] !== COLON) return -1;
+        i = ws(u, i + 1);
+        if (f === undefined) {
+            if ((i = validValue(u, i, n, depth)) < 0) return -1;
+        } else {
+            if ((i = readValue(u, i, n, f, depth, level === TOP)) < 0) return -1;
+            obj[f.name] = value;
+        }
+        i = ws(u, i);
+        const c = u[i];
+        if (c === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
+        if (c !== COMMA) return -1;
+        i = ws(u, i + 1);
+    }
+}
+
+/** The value of field `f` starting at `i` (a top-level field: `top`), and its key. Returns the offset after it, or -1. */
+function readValue(u: Uint8Array, i: number, n: number, f: Field, depth: number, top: boolean): number {
+    const c = u[i], s = i;
+    if (c === QUOTE) {
+        if ((i = validString(u, i, n)) < 0) return -1;
+        value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : textOf(u, s + 1, i - 1);
+        if (top && pick.unkeyedSlot(f.slot)) { room(3); key[kp++] = f.slot; key[kp++] = UNKEYED; key[kp++] = i - s === 2 ? 1 : 0; } else keyText(f.slot, u, s, i);
+        return i;
+    }
+    if (c === LBRACE && f.kind === OBJECT) {
+        keyByte(f.slot); keyByte(OPEN);
+        i = readObject(u, i, n, f.level!, depth + 1);
+        keyByte(CLOSE);
+        return i;
+    }
+    if (c === LBRACKET) {
+        if (f.kind === APPLIED) {
+            appliedKeys++;
+            if ((i = scanAppliedPolicies(u, i, n, scan, column)) < 0) return -1;
+            scanned = true;
+            value = null;
+            keyByte(f.slot); keyByte(SCANNED);
+            return i;
+        }
+        if (f.kind === OBJECTS) {
+            keyByte(f.slot); keyByte(LIST);
+            i = readObjects(u, i, n, f.level!, depth + 1);
+            keyByte(CLOSE);
+            return i;
+        }
+    }
+    if (f.kind === APPLIED) appliedKeys++;
+    if ((i = readOther(u, i, n, depth)) >= 0) keyText(f.slot, u, s, i);
+    return i;
+}
+
+/** Any value, as JSON.parse gives it: the usual literals directly, the rest parsed from its text (rare in logs). */
+function readOther(u: Uint8Array, i: number, n: number, depth: number): number {
+    const c = u[i];
+    if (c === 0x74 && word(u, i, n, TRUE)) { value = true; return i + 4; }
+    if (c === 0x66 && word(u, i, n, FALSE)) { value = false; return i + 5; }
+    if (c === 0x6e && word(u, i, n, NULL)) { value = null; return i + 4; }
+    const s = i;
+    if ((i = validValue(u, i, n, depth)) < 0) return -1;
+    value = JSON.parse(textOf(u, s, i));
+    return i;
+}
+
+/** Whether `w` is at `i`, ending by `n` (what follows is the caller's to check). */
+function word(u: Uint8Array, i: number, n: number, w: Uint8Array): boolean {
+    if (i + w.length > n) return false;
+    for (let k = 1; k < w.length; k++) if (u[i + k] !== w[k]) return false;
+    return true;
+}
+
+/** The array whose `[` is at `i`: of each object element only `level`'s keys, other elements whole. */
+function readObjects(u: Uint8Array, i: number, n: number, level: Level, depth: number): number {
+    const out: unknown[] = [];
+    i = ws(u, i + 1);
+    if (u[i] === RBRACKET) { value = out; return i < n ? i + 1 : -1; }
+    for (;;) {
+        const s = i;
+        if (u[i] === LBRACE) {
+            keyByte(0); keyByte(OPEN);
+            if ((i = readObject(u, i, n, level, depth + 1)) < 0) return -1;
+            keyByte(CLOSE);
+        } else {
+            if ((i = readOther(u, i, n, depth)) < 0) return -1;
+            keyText(0, u, s, i);
+        }
+        out.push(value);
+        i = ws(u, i);
+        const c = u[i];
+        if (c === RBRACKET) { value = out; return i < n ? i + 1 : -1; }
+        if (c !== COMMA) return -1;
+        i = ws(u, i + 1);
+    }
+}
