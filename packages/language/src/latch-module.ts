@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { LatchGeneratedModule, LatchGeneratedSharedModule } from './generated/module.js';
 import { LatchWorkspaceManager } from './workspace/latch-workspace-manager.js';
+import { LatchDocumentBuilder } from './workspace/latch-document-builder.js';
 import { registerValidationChecks, LatchValidator } from './validation/latch-validator.js';
 import { LatchScopeProvider } from './scoping/latch-scope-provider.js';
 import { LatchScopeComputation } from './scoping/latch-scope-computation.js';
@@ -56,7 +57,10 @@ export const LatchModule: Module<LatchServices, PartialLangiumServices & LatchAd
 };
 
 export const LatchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
-    workspace: { WorkspaceManager: (services) => new LatchWorkspaceManager(services) },
+    workspace: {
+        WorkspaceManager: (services) => new LatchWorkspaceManager(services),
+        DocumentBuilder: (services) => new LatchDocumentBuilder(services),
+    },
     lsp: {
         DocumentUpdateHandler: (services) => new LatchDocumentUpdateHandler(services),
         ExecuteCommandHandler: (services) => new LatchExecuteCommandHandler(services),

@@ -34,6 +34,11 @@ export async function readAnalysisSettings(services: LatchServices): Promise<Ana
     return read;
 }
 
+/** The analysis most recently computed (of an earlier workspace state while a keystroke's build runs). */
+function lastAnalysis(services: LatchServices): WorkspaceAnalysis | undefined {
+    return caches.get(services.shared)?.last;
+}
+
 /** The workspace analysis of these services' current workspace state (computed once, shared with validation). */
 export function workspaceAnalysis(services: LatchServices): WorkspaceAnalysis {
     let cache = caches.get(services.shared);
@@ -53,6 +58,10 @@ export function findingNode(a: WorkspaceAnalysis, f: Finding): ast.Policy | ast.
 
 export interface FindingData {
     code: string;
+    /** Marks the analysis's diagnostics (replaced as a whole at each analysis pass). */
+    analysis: true;
+    /** Shown from the last analysis while the edited document waits for the next one (positions are current). */
+    carried?: true;
     witness?: unknown;
     witnessText?: string;
     scenarioText?: string;
@@ -76,42 +85,89 @@ function presentation(a: WorkspaceAnalysis, f: Finding): { data: FindingData; te
 
 export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
     const w = f.witnesses[0];
-    if (!w) return { code: f.code };
+    if (!w) return { code: f.code, analysis: true };
     const set = a.result.context.set;
     const subject = f.assertion ?? (f.policy !== undefined ? set.policies.find((p) => p.id === f.policy)?.name : undefined) ?? f.code;
     return {
-        code: f.code, witness: w.signIn, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
+        code: f.code, analysis: true, witness: w.signIn, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
         scenarioText: scenarioText(set, `${f.code}: ${subject}`, w),
     };
 }
 
-function related(a: WorkspaceAnalysis, f: Finding): DiagnosticRelatedInformation[] {
+function related(nodes: ReadonlyMap<string, ast.Policy>, f: Finding): DiagnosticRelatedInformation[] {
     return f.related.flatMap((id) => {
-        const node = a.policyNodes.get(id);
+        const node = nodes.get(id);
         const cst = node?.$cstNode;
         if (!node || !cst) return [];
         return [{ location: { uri: AstUtils.getDocument(node).uri.toString(), range: cst.range }, message: `involved: ${node.name}` }];
     });
 }
 
+function isAnalysisDiagnostic(d: { data?: unknown }): boolean {
+    return (d.data as Partial<FindingData> | undefined)?.analysis === true;
+}
+
+/**
+ * While the user types, the edited document is re-validated without the analysis (it runs when typing pauses). So
+ * that its findings do not vanish and come back on every keystroke, the last analysis's findings are shown on the
+ * policies (and assertions) of the same name in the new text until the next analysis replaces them.
+ */
+function carryLastFindings(services: LatchServices, root: ast.Document, accept: ValidationAcceptor): void {
+    const last = lastAnalysis(services);
+    if (!last || settings.get(services.shared)?.enabled === false) return;
+    const document = AstUtils.getDocument(root);
+    const policies = new Map<string, ast.Policy>();
+    const assertions = new Map<string, ast.Assertion>();
+    for (const doc of services.shared.workspace.LangiumDocuments.all) {
+        const r = doc.parseResult.value;
+        if (!ast.isDocument(r)) continue;
+        for (const e of r.elements) {
+            if (ast.isPolicy(e) && e.name !== undefined && !policies.has(e.name)) policies.set(e.name, e);
+            else if (ast.isAssertion(e) && e.name !== undefined && !assertions.has(e.name)) assertions.set(e.name, e);
+        }
+    }
+    // Findings name policies by id; the new text by name: map through the last analysis's nodes.
+    const now = new Map<string, ast.Policy>();
+    for (const [id, old] of last.policyNodes) {
+        const p = old.name !== undefined ? policies.get(old.name) : undefined;
+        if (p) now.set(id, p);
+    }
+    for (const f of last.result.findings) {
+        const node = f.assertion !== undefined ? assertions.get(f.assertion) : f.policy !== undefined ? now.get(f.policy) : undefined;
+        if (!node || AstUtils.getDocument(node) !== document) continue;
+        const { data, text } = presentation(last, f);
+        accept(f.severity === 'info' ? 'info' : f.severity, text, {
+            node, property: 'name', code: f.code, data: { ...data, carried: true }, relatedInformation: related(now, f),
+        });
+    }
+}
+
 export function registerAnalysisChecks(services: LatchServices): void {
     const check = async (doc: ast.Document, accept: ValidationAcceptor): Promise<void> => {
         if (!isOn(services)) return;
+        const document: LangiumDocument = AstUtils.getDocument(doc);
+        // This pass replaces every analysis diagnostic of the document (carried or from an earlier pass).
+        if (document.diagnostics) document.diagnostics = document.diagnostics.filter((d) => !isAnalysisDiagnostic(d));
         // In the editor the user may turn the analysis off or name break-glass accounts (settings latch.analysis.enabled,
         // latch.breakGlass); read them before each slow pass so a change applies at the next pause or save.
         if (services.shared.lsp.Connection !== undefined && !(await readAnalysisSettings(services)).enabled) return;
-        const document: LangiumDocument = AstUtils.getDocument(doc);
         const a = workspaceAnalysis(services);
         for (const f of a.result.findings) {
             const node = findingNode(a, f);
             if (!node || AstUtils.getDocument(node) !== document) continue;
             const { data, text } = presentation(a, f);
             accept(f.severity === 'info' ? 'info' : f.severity, text, {
-                node, property: 'name', code: f.code, data, relatedInformation: related(a, f),
+                node, property: 'name', code: f.code, data, relatedInformation: related(a.policyNodes, f),
             });
         }
     };
     // Whole-workspace analysis is too costly per keystroke in large workspaces: the `slow` category runs when typing
     // pauses or on save (see lsp/latch-document-update-handler.ts) and in every CLI build.
     services.validation.ValidationRegistry.register({ Document: check }, undefined, 'slow');
+    // A keystroke's build (fast checks only) shows the last analysis's findings meanwhile; a build that runs the
+    // analysis itself (save, idle, CLI) does not need them.
+    services.validation.ValidationRegistry.registerBeforeDocument((root, accept, categories) => {
+        if (services.shared.lsp.Connection === undefined || categories.includes('slow') || !ast.isDocument(root)) return;
+        carryLastFindings(services, root, accept);
+    });
 }

@@ -40,6 +40,8 @@ function docOf(node: ast.Policy | ast.Assertion): LangiumDocument | undefined {
 export class WorkspaceAnalysisCache {
     private readonly cache: WorkspaceCache<string, WorkspaceAnalysis>;
     private readonly analyzer = new IncrementalAnalyzer();
+    /** The analysis computed last (kept across workspace states). */
+    last: WorkspaceAnalysis | undefined;
 
     constructor(private readonly shared: LangiumSharedServices) {
         this.cache = new WorkspaceCache(shared);
@@ -47,7 +49,9 @@ export class WorkspaceAnalysisCache {
 
     /** The analysis for these break-glass names (the `latch.breakGlass` setting) of the current workspace state. */
     get(breakGlass: readonly string[] = []): WorkspaceAnalysis {
-        return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`,
-            () => analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.analyzer));
+        return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`, () => {
+            this.last = analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.analyzer);
+            return this.last;
+        });
     }
 }

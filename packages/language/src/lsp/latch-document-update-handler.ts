@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import * as ast from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins/builtin-library.js';
 import type { LatchServices } from '../latch-module.js';
+import { LatchDocumentBuilder } from '../workspace/latch-document-builder.js';
 
 /** Idle time after the last keystroke's build before the `slow` validation category (workspace analysis) runs. */
 export const SLOW_VALIDATION_DELAY_MS = 300;
@@ -93,13 +94,15 @@ export class LatchDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         }, delay);
     }
 
-    /** Runs only the validation categories a document is missing (Langium keeps the markers of the others). */
+    /** Runs the `slow` category on every document (Langium keeps the markers of the others). */
     protected async runSlowValidation(): Promise<void> {
         await this.lock.write(async (token) => {
             const docs = this.langiumDocuments.all
                 .filter((d) => d.state === DocumentState.Validated && !isBuiltinUri(d.uri.toString()))
                 .toArray();
             if (docs.length === 0) return;
+            // The analysis spans files: every document's findings are recomputed, not only the edited one's.
+            if (this.builder instanceof LatchDocumentBuilder) for (const d of docs) this.builder.forgetValidationCategory(d, 'slow');
             this.slowRunning = true;
             try {
                 await this.builder.build(docs, { validation: { categories: ['built-in', 'fast', 'slow'] } }, token);

@@ -228,6 +228,59 @@ ${BLOCK_THEN_MFA}policy CA3 {
     });
 });
 
+describe('analysis findings across files and keystrokes', () => {
+    const A = 'file:///across/a.latch';
+    const B = 'file:///across/b.latch';
+    const grantAll = (name: string) => `policy ${name} {\n  state on\n  users include all\n  apps include all\n  grant mfa\n}\n`;
+    const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
+
+    it('an edit in one file updates the findings shown in another', async () => {
+        const c = await startTestServer();
+        try {
+            await c.open('file:///across/dir.latch', 'user ann\n');
+            await c.open(A, grantAll('PA'));
+            await c.open(B, grantAll('PB'));
+            expect(codes(await c.save(A))).toContain('redundant');
+            await c.change(A, 2, grantAll('PA').replace('grant mfa', 'block'));
+            const b = c.nextDiagnostics(B);
+            await c.save(A);
+            // PB's grant never takes effect now: every sign-in it applies to is blocked by PA (in the other file).
+            expect(codes(await b)).toContain('shadowed-by-block');
+        } finally {
+            await c.close();
+        }
+    });
+
+    it('keeps showing the last findings while typing, at their new positions, until the next analysis replaces them', async () => {
+        const c = await startTestServer();
+        try {
+            await c.open('file:///across/dir.latch', 'user ann\n');
+            const text = grantAll('PA').replace('grant mfa', 'block') + grantAll('PB');
+            await c.open(A, text);
+            const saved = await c.save(A);
+            const shadow = saved.find((d) => d.code === 'shadowed-by-block');
+            expect(shadow?.range.start.line).toBe(6);
+            // A keystroke (two comment lines above everything): the build skips the analysis but shows its findings.
+            const typed = await c.change(A, 2, `// one\n// two\n${text}`);
+            const carried = typed.filter((d) => d.code === 'shadowed-by-block');
+            expect(carried).toHaveLength(1);
+            expect(carried[0].range.start.line).toBe(8);
+            expect(carried[0].message).toBe(shadow?.message);
+            expect((carried[0].data as { carried?: boolean }).carried).toBe(true);
+            expect(carried[0].relatedInformation?.[0].location.range.start.line).toBe(2);
+            // The analysis of the new text replaces them: same findings, once each, no longer marked carried.
+            const again = await c.save(A);
+            expect(codes(again)).toEqual(codes(saved));
+            expect(again.every((d) => !(d.data as { carried?: boolean } | undefined)?.carried)).toBe(true);
+            // A renamed policy's findings are not carried over to a policy that no longer exists.
+            const renamed = await c.change(A, 3, text.replace('policy PB', 'policy PC'));
+            expect(renamed.filter((d) => d.code === 'shadowed-by-block')).toEqual([]);
+        } finally {
+            await c.close();
+        }
+    });
+});
+
 describe('a workspace folder opened with no file open', () => {
     it('lists its scenarios for the Test Explorer and answers What If (the initial build validates)', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'latch-ws-'));
