@@ -133,11 +133,12 @@ function carryLastFindings(services: LatchServices, root: ast.Document, accept: 
         if (p) now.set(id, p);
     }
     for (const f of last.result.findings) {
-        const node = f.assertion !== undefined ? assertions.get(f.assertion) : f.policy !== undefined ? now.get(f.policy) : undefined;
+        const node: ast.Policy | ast.Assertion | undefined = f.assertion !== undefined ? assertions.get(f.assertion) : f.policy !== undefined ? now.get(f.policy) : undefined;
         if (!node || AstUtils.getDocument(node) !== document) continue;
-        const { data, text } = presentation(last, f);
-        accept(f.severity === 'info' ? 'info' : f.severity, text, {
-            node, property: 'name', code: f.code, data: { ...data, carried: true }, relatedInformation: related(now, f),
+        // Text and code only: the witness, scenario and related policies (most of a finding's bytes, re-sent on every
+        // keystroke otherwise) return with the next analysis.
+        accept(f.severity === 'info' ? 'info' : f.severity, presentation(last, f).text, {
+            node, property: 'name', code: f.code, data: { code: f.code, analysis: true, carried: true } satisfies FindingData,
         });
     }
 }
