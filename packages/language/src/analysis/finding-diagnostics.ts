@@ -1,5 +1,5 @@
 // Findings → Langium diagnostics on the policy (or assertion) they are about, with related information on the
-// other policies and the data the quick fix and hover need: { code, witness, witnessText, scenarioText }.
+// other policies and the data the quick fix needs: { code, analysis, scenarioText } (`carried` while typing, see below).
 
 import { describeSignIn, type Finding } from '@latch/engine';
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
@@ -71,13 +71,18 @@ export interface FindingData {
  * Per finding object: an incremental analysis hands back the same objects for the policies an edit did not touch
  * (their names, witnesses and directory unchanged), so their texts are built once, not on every pass.
  */
-const presented = new WeakMap<Finding, { data: FindingData; text: string }>();
+const presented = new WeakMap<Finding, { data: DiagnosticData; text: string }>();
 
-function presentation(a: WorkspaceAnalysis, f: Finding): { data: FindingData; text: string } {
+/** What a diagnostic carries in `data`: the code, the marker, and the scenario text the quick fix inserts. */
+export type DiagnosticData = Pick<FindingData, 'code' | 'analysis' | 'carried' | 'scenarioText'>;
+
+function presentation(a: WorkspaceAnalysis, f: Finding): { data: DiagnosticData; text: string } {
     let p = presented.get(f);
     if (!p) {
-        const data = findingData(a, f);
-        p = { data, text: data.witnessText ? `${f.message}\nWitness: ${data.witnessText}` : f.message };
+        const { code, analysis, scenarioText, witnessText } = findingData(a, f);
+        // The witness is in the message; its sign-in object was never read from a diagnostic (the lenses, the Test
+        // Explorer and the CLI ask the analysis): not sent.
+        p = { data: scenarioText ? { code, analysis, scenarioText } : { code, analysis }, text: witnessText ? `${f.message}\nWitness: ${witnessText}` : f.message };
         presented.set(f, p);
     }
     return p;
@@ -138,7 +143,7 @@ function carryLastFindings(services: LatchServices, root: ast.Document, accept: 
         // Text and code only: the witness, scenario and related policies (most of a finding's bytes, re-sent on every
         // keystroke otherwise) return with the next analysis.
         accept(f.severity === 'info' ? 'info' : f.severity, presentation(last, f).text, {
-            node, property: 'name', code: f.code, data: { code: f.code, analysis: true, carried: true } satisfies FindingData,
+            node, property: 'name', code: f.code, data: { code: f.code, analysis: true, carried: true } satisfies DiagnosticData,
         });
     }
 }
