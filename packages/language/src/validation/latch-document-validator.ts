@@ -13,12 +13,17 @@ export class LatchDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
         cancelToken: CancellationToken = CancellationToken.None): Promise<void> {
         let walked = 0;
-        for (const node of AstUtils.streamAst(rootNode)) {
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        for (const node of nodes) {
             if (++walked % NODES_PER_CANCELLATION_CHECK === 0) await interruptAndCheck(cancelToken);
-            for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-                const r = check(node, acceptor, cancelToken);
-                if (r instanceof Promise) await r;
+            const { validateNode, validateChildren } = this.validateSingleNodeOptions(node, options);
+            if (validateNode) {
+                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                    const r = check(node, acceptor, cancelToken);
+                    if (r instanceof Promise) await r;
+                }
             }
+            if (!validateChildren) nodes.prune();
         }
     }
 }
