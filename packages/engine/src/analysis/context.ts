@@ -7,6 +7,7 @@ import { grantClauses } from '../evaluate/requirement.js';
 import { decisionRegions, type DecisionRegions, type ScopedPolicy } from './decision.js';
 import { type Region, union } from './region.js';
 import { buildSpace, type Space } from './space.js';
+import { subsetOf } from '../evaluate/compile-set.js';
 import type { VerifyStats } from './verify.js';
 import { groupRegion, principalRegion, roleRegion, scopeRegion } from './scope.js';
 
@@ -72,9 +73,19 @@ export function extraScopesOf(set: PolicySet, options: AnalysisOptions): Policy[
     return [marker, ...(options.extraScopes ?? []), ...(options.coverageScope ? [options.coverageScope] : [])];
 }
 
-export function buildContext(set: PolicySet, options: AnalysisOptions = {}, prepared?: PreparedSpace): Context {
-    const bg = breakGlassPrincipals(set, options.breakGlass);
-    const space = prepared?.space ?? buildSpace(set, extraScopesOf(set, options));
+/**
+ * `set` as the space compiled it (its policies come first there, the extra scopes after): the witness evaluations
+ * then share that compilation instead of compiling the set once more per analysis.
+ */
+function sharingCompilation(space: Space, set: PolicySet): PolicySet {
+    const mine = space.cs.policies.slice(0, set.policies.length);
+    return mine.length === set.policies.length && mine.every((cp, i) => cp.policy === set.policies[i]) ? subsetOf(space.cs, mine) : set;
+}
+
+export function buildContext(given: PolicySet, options: AnalysisOptions = {}, prepared?: PreparedSpace): Context {
+    const bg = breakGlassPrincipals(given, options.breakGlass);
+    const space = prepared?.space ?? buildSpace(given, extraScopesOf(given, options));
+    const set = sharingCompilation(space, given);
     const scopeOf = prepared?.scopeOf ?? ((p: Policy) => scopeRegion(space, p));
     const l = space.layout;
     const scope = new Map<Policy, Region>();
