@@ -57,7 +57,8 @@ export class IncrementalAnalyzer {
         const extra = extraScopesOf(set, opts);
         const key = atomKey(set, extra);
         const prev = this.memo && this.memo.optionsKey === optionsKey && this.memo.atomKey === key ? this.memo : undefined;
-        if (prev && this.unchanged(prev, set)) return { ...prev.result, recomputed: { policies: 0, of: set.policies.length, full: false } };
+        const contents = new Map(set.policies.map((p) => [p, JSON.stringify(p)]));
+        if (prev && this.unchanged(prev, set, contents)) return { ...prev.result, recomputed: { policies: 0, of: set.policies.length, full: false } };
         const space = prev ? reuseSpace(prev.space, set, extra) : buildSpace(set, extra);
         const regions = prev?.regions ?? new Map<string, { scope: Region; reach?: Region }>();
         const entry = (p: Policy) => {
@@ -67,7 +68,6 @@ export class IncrementalAnalyzer {
             return e;
         };
         const ctx = buildContext(set, opts, { space, scopeOf: (p) => entry(p).scope });
-        const contents = new Map(set.policies.map((p) => [p, JSON.stringify(p)]));
         const versions = new Map<string, number>();
         for (const c of contents.values()) if (!versions.has(c)) versions.set(c, this.versions.get(c) ?? this.nextVersion++);
         this.versions = versions;
@@ -107,12 +107,9 @@ export class IncrementalAnalyzer {
     }
 
     /** Same policies, same order, same content (the atoms and options were compared by the caller). */
-    private unchanged(prev: Memo, set: PolicySet): boolean {
+    private unchanged(prev: Memo, set: PolicySet, contents: ReadonlyMap<Policy, string>): boolean {
         if (prev.order.length !== set.policies.length) return false;
-        return set.policies.every((p, i) => {
-            const old = prev.policies.get(p.id);
-            return prev.order[i] === p.id && old !== undefined && (old.policy === p || old.content === JSON.stringify(p));
-        });
+        return set.policies.every((p, i) => prev.order[i] === p.id && prev.policies.get(p.id)?.content === contents.get(p));
     }
 
     /** The policies whose findings the edit from `prev` to `set` can change; undefined: all (no safe reuse). */
