@@ -44,13 +44,16 @@ function expectedFindings(dir: string): Map<string, Set<string>> {
     return out;
 }
 
+// examples/conflicts plus the violated assertion kept out of it (every example passes `latch test`).
+const VIOLATED = 'packages/language/test/fixtures/conflicts-violated';
+
 describe('examples/conflicts', () => {
-    const r = latch('check', '--format', 'json', 'examples/conflicts');
+    const r = latch('check', '--format', 'json', 'examples/conflicts', VIOLATED);
     const findings = JSON.parse(r.stdout) as JsonFinding[];
 
     it('reports every finding kind, each at the declaration its comment names', () => {
         expect(r.status).toBe(1); // assertion violation, never-applies and lockout-risk are errors
-        const expected = expectedFindings('examples/conflicts');
+        const expected = new Map([...expectedFindings('examples/conflicts'), ...expectedFindings(VIOLATED)]);
         const actual = new Map<string, Set<string>>();
         for (const f of findings) actual.set(`${f.file}:${f.line}`, new Set([...(actual.get(`${f.file}:${f.line}`) ?? []), f.code]));
         for (const [at, codes] of expected) expect([...(actual.get(at) ?? [])].sort(), at).toEqual([...codes].sort());
@@ -68,13 +71,14 @@ describe('examples/conflicts', () => {
         const dir = mkdtempSync(join(tmpdir(), 'latch-conflicts-'));
         try {
             cpSync(join(repoRoot, 'examples/conflicts'), dir, { recursive: true });
+            cpSync(join(repoRoot, VIOLATED), dir, { recursive: true });
             // The scenario names repeat codes; make them unique.
             writeFileSync(join(dir, 'witnesses.latch'), scenarios.map((s, i) => s.replace(/^scenario "/, `scenario "${i + 1} `)).join('\n'));
             const t = latch('test', '--format', 'json', dir);
             const report = JSON.parse(t.stdout) as { scenarios: Array<{ name: string; passed: boolean }>; assertions: Array<{ name: string; passed: boolean }> };
             expect(report.scenarios.filter((s) => !s.passed)).toEqual([]);
             expect(report.scenarios.length).toBe(scenarios.length);
-            expect(report.assertions.map((a) => [a.name, a.passed])).toEqual([['Contractors are never blocked', false], ['Admins always need MFA', true]]);
+            expect(report.assertions.map((a) => [a.name, a.passed]).sort()).toEqual([['Admins always need MFA', true], ['Contractors are never blocked', false]]);
             expect(t.status).toBe(1); // the violated assertion
         } finally {
             rmSync(dir, { recursive: true, force: true });
@@ -82,7 +86,7 @@ describe('examples/conflicts', () => {
     });
 
     it('prints SARIF 2.1.0 with one rule per code and 1-based regions', () => {
-        const s = latch('check', '--format', 'sarif', 'examples/conflicts');
+        const s = latch('check', '--format', 'sarif', 'examples/conflicts', VIOLATED);
         const sarif = JSON.parse(s.stdout) as { version: string; runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
         expect(sarif.version).toBe('2.1.0');
         const run = sarif.runs[0];
@@ -93,7 +97,7 @@ describe('examples/conflicts', () => {
             expect(['error', 'warning', 'note']).toContain(res.level);
             expect(res.message.text.length).toBeGreaterThan(0);
             const loc = res.locations[0].physicalLocation;
-            expect(loc.artifactLocation.uri).toMatch(/^examples\/conflicts\/\w+\.latch$/);
+            expect(loc.artifactLocation.uri).toMatch(/^(examples\/conflicts|packages\/language\/test\/fixtures\/conflicts-violated)\/[\w-]+\.latch$/);
             expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
             expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
         }
@@ -104,6 +108,15 @@ describe('examples/conflicts', () => {
         expect(c.status).toBe(0);
         expect(c.stdout).toContain('Coverage gaps');
         expect(c.stdout).toMatch(/\| 1 \|/);
+    });
+});
+
+describe('examples', () => {
+    it('every example passes latch test', () => {
+        for (const name of readdirSync(join(repoRoot, 'examples'))) {
+            const t = latch('test', join('examples', name));
+            expect(t.status, `latch test examples/${name}\n${t.stdout}${t.stderr}`).toBe(0);
+        }
     });
 });
 
