@@ -8,9 +8,10 @@ import type { Context } from './context.js';
 import { inFocus, label } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding, Witness } from './finding.js';
-import { type Region, RegionIndex, contains, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
+import { type Region, RegionIndex, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
+import { coveredByParts } from './region-memo.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 const CONDITION_WORDS: Record<string, string> = {
@@ -64,10 +65,7 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     for (const { policy: p, scope } of [...ctx.enabled, ...ctx.reportOnly]) {
         if (p.grant?.kind === 'block' || !inFocus(ctx, p) || isEmpty(scope)) continue;
         const covering = index.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
-        if (covering.length === 0) continue;
-        let cover: Region = [];
-        for (const b of covering) cover = union(cover, b.scope, l);
-        if (!contains(cover, scope, l)) continue;
+        if (covering.length === 0 || !coveredByParts(ctx.space, scope, covering.map((b) => b.scope))) continue;
         const s = pickWitness(ctx.space, scope);
         const w = confirm(ctx.set, s, (r) => applies(r, p.id) && r.outcome === 'block' && r.blockedBy.length > 0, ctx.stats);
         if (!w) continue;
@@ -120,26 +118,24 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>, superseded: 
         let related: Policy[] = [];
         if (p.grant?.kind === 'block') {
             const others = blockIndex.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
-            let cover: Region = [];
-            for (const b of others) cover = union(cover, b.scope, l);
-            if (others.length === 0 || !contains(cover, scope, l)) continue;
+            if (others.length === 0 || !coveredByParts(ctx.space, scope, others.map((b) => b.scope))) continue;
             related = others.map((b) => b.policy);
         } else {
             const clauses = clauseKeys(p);
             if (clauses.length === 0) continue;
-            if (coveredBy(scope, ctx.decision.blocks, l)) continue;
+            if (coveredByParts(ctx.space, scope, [ctx.decision.blocks])) continue;
             const rest = scope;
             let ok = true;
             const near = enabledIndex.candidates(rest).map((i) => ctx.enabled[i]);
             for (const clause of clauses) {
-                let cover: Region = [];
+                const cover: Region[] = [];
                 for (const q of near) {
                     if (q.policy === p || q.policy.grant?.kind !== 'controls' || !overlaps(q.scope, rest, l)) continue;
                     if (!clauseKeys(q.policy).some((c) => c.every((x) => clause.includes(x)))) continue;
-                    cover = union(cover, q.scope, l);
+                    cover.push(q.scope);
                     if (!related.includes(q.policy)) related.push(q.policy);
                 }
-                if (!coveredBy(rest, union(cover, ctx.decision.blocks), l)) { ok = false; break; }
+                if (!coveredByParts(ctx.space, rest, [...cover, ctx.decision.blocks])) { ok = false; break; }
             }
             if (!ok || related.length === 0) continue;
         }
@@ -258,7 +254,7 @@ export function checkUnsatisfiable(ctx: Context): Finding[] {
     const dead = union(ctx.decision.blocks, legacy);
     for (const { policy: p, scope } of ctx.enabled) {
         if (p.grant?.kind !== 'controls' || !inFocus(ctx, p) || isEmpty(scope)) continue;
-        if (coveredBy(scope, dead, l)) continue;
+        if (coveredByParts(ctx.space, scope, [ctx.decision.blocks, legacy])) continue;
         for (const clause of grantClauses(p.grant)) {
             let inf = universe(ctx.space);
             for (const c of clause) inf = intersect(inf, infeasibleRegion(ctx, c), l);

@@ -10,6 +10,7 @@ import { grantClauses, isInteractive } from '../evaluate/requirement.js';
 import { type Region, dimRegion, intersect, subtract, union } from './region.js';
 import type { Space } from './space.js';
 import { universe } from './scope.js';
+import { memo, regionId } from './region-memo.js';
 
 export interface DecisionRegions {
     /** Covered by an applicable block policy. */
@@ -23,8 +24,8 @@ export interface DecisionRegions {
 export interface ScopedPolicy { policy: Policy; scope: Region }
 
 export function legacyRegion(space: Space): Region {
-    const legacy = LEGACY_CLIENT_APP_TYPES.map((c) => CLIENT_APP_TYPES.indexOf(c));
-    return dimRegion(space.layout, space.dim.client, legacy);
+    // One object per space, so that region-memo keys naming it stay valid.
+    return memo(space, 'legacy', () => dimRegion(space.layout, space.dim.client, LEGACY_CLIENT_APP_TYPES.map((c) => CLIENT_APP_TYPES.indexOf(c))));
 }
 
 /** Sign-ins whose device meets a control by itself. */
@@ -68,13 +69,14 @@ export function hasClauses(p: Policy): boolean {
 export function decisionRegions(space: Space, enforced: readonly ScopedPolicy[]): DecisionRegions {
     const l = space.layout;
     const legacy = legacyRegion(space);
-    let blocks: Region = [];
+    const blockScopes = enforced.filter((x) => x.scope.length > 0 && x.policy.grant?.kind === 'block').map((x) => x.scope);
+    // The same block scopes give the same object: an edit to a grant policy leaves `blocks`, and every containment
+    // test against it (region-memo.ts), as it was.
+    const blocks = memo(space, `blocks:${blockScopes.map(regionId).join(',')}`, () => blockScopes.reduce<Region>((acc, r) => union(acc, r, l), []));
     let blocked: Region = [];
     let requires: Region = [];
     for (const { policy, scope } of enforced) {
-        if (scope.length === 0) continue;
-        if (policy.grant?.kind === 'block') { blocks = union(blocks, scope, l); continue; }
-        if (!hasClauses(policy)) continue;
+        if (scope.length === 0 || policy.grant?.kind === 'block' || !hasClauses(policy)) continue;
         blocked = union(blocked, intersect(scope, union(legacy, unmetRegion(space, policy), l), l), l);
         requires = union(requires, intersect(scope, remainingRegion(space, policy), l), l);
     }

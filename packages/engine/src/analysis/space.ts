@@ -53,6 +53,8 @@ export interface Space {
     roleLabels: Map<string, string>;
     /** Parsed device rules by rule text. */
     deviceRules: Map<string, DevicePredicate>;
+    /** Region computations by their inputs' identities (region-memo.ts); kept while the atoms are (reuseSpace). */
+    memo?: Map<string, unknown>;
 }
 
 const lower = (s: string) => s.toLowerCase();
