@@ -9,6 +9,7 @@ import type { Finding } from './finding.js';
 import { type Region, RegionIndex, contains, dimRegion, intersect, isEmpty, meetingBoxes, union } from './region.js';
 import { conditionRegions, principalRegion, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
+import { memo, regionId } from './region-memo.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 export function checkBreakGlass(ctx: Context): Finding[] {
@@ -95,6 +96,31 @@ function nameOf(ctx: Context, id: string): string {
     return [...d.users, ...d.groups, ...d.roles].find((o) => o.id.toLowerCase() === k)?.name ?? id;
 }
 
+/**
+ * Each excluded principal of p (not break-glass) with the sign-ins it would be in p's scope but for the exclusion,
+ * for a member of just that principal. A function of p's conditions alone: remembered per space by its scope region
+ * (one object per set of conditions, region-memo.ts), so an edit elsewhere does not recompute it.
+ */
+function excludedPopulations(ctx: Context, p: Policy, scope: Region): { item: { label: string; set: PrincipalSet }; x: Region }[] {
+    return memo(ctx.space, `excluded:${regionId(scope)}`, () => {
+        const l = ctx.space.layout;
+        const others = conditionRegions(ctx.space, p).filter((c) => c.condition !== 'users');
+        let rest = universe(ctx.space);
+        for (const c of others) rest = intersect(rest, c.region, l);
+        const included = principalRegion(ctx.space, p.users!.include);
+        const out: { item: { label: string; set: PrincipalSet }; x: Region }[] = [];
+        for (const item of exclusionItems(p.users!.exclude)) {
+            const who = principalRegion(ctx.space, item.set);
+            if (isEmpty(who) || contains(ctx.breakGlass, who, l)) continue;
+            // A member of just this principal: no other open group or role that matters (a typical member, not one
+            // that happens to be excluded everywhere).
+            const x = intersect(intersect(intersect(rest, included, l), who, l), plainMembers(ctx, item.set), l);
+            if (!isEmpty(x)) out.push({ item, x });
+        }
+        return out;
+    });
+}
+
 /** An excluded population that no other enforced policy protects (blocks or challenges with MFA / a managed device). */
 export function checkExclusions(ctx: Context): Finding[] {
     const l = ctx.space.layout;
@@ -105,17 +131,7 @@ export function checkExclusions(ctx: Context): Finding[] {
     const protectedIndex = new RegionIndex(protectedList.map(([, qs]) => qs), l);
     for (const [p, scope] of protectedBy) {
         if (!p.users || !inFocus(ctx, p)) continue;
-        const others = conditionRegions(ctx.space, p).filter((c) => c.condition !== 'users');
-        let rest = universe(ctx.space);
-        for (const c of others) rest = intersect(rest, c.region, l);
-        const included = principalRegion(ctx.space, p.users.include);
-        for (const item of exclusionItems(p.users.exclude)) {
-            const who = principalRegion(ctx.space, item.set);
-            if (isEmpty(who) || contains(ctx.breakGlass, who, l)) continue;
-            // A member of just this principal: no other open group or role that matters (a typical member, not one
-            // that happens to be excluded everywhere).
-            const x = intersect(intersect(intersect(rest, included, l), who, l), plainMembers(ctx, item.set), l);
-            if (isEmpty(x)) continue;
+        for (const { item, x } of excludedPopulations(ctx, p, scope)) {
             // The cover (break-glass, this scope, blocked, every other protective scope), reduced to the boxes that
             // meet x — in the same order, so the search and its witness are those of the whole union.
             const sources: Region[] = [ctx.breakGlass, scope, ctx.decision.blocked];
