@@ -8,7 +8,7 @@ import { inFocus, label } from './context.js';
 import { namedControlLabel } from './describe.js';
 import type { Finding } from './finding.js';
 import { RegionIndex, isEmpty, subtract, union, type Region } from './region.js';
-import { coveredByParts } from './region-memo.js';
+import { coveredByParts, witnessOutsideOf } from './region-memo.js';
 import { applies, confirm } from './verify.js';
 import { witnessOutside } from './witness.js';
 import { clauseKeys, sameDecisionWithout } from './check-policies.js';
@@ -33,7 +33,7 @@ export function checkIneffectiveExceptions(ctx: Context, shadowed: ReadonlySet<P
         const outer = index.candidates(scope).map((i) => grants[i]).filter(({ policy: q, scope: qs }) => q !== p
             && implies(clauseKeys(q), mine) && !implies(mine, clauseKeys(q)) && coveredByParts(ctx.space, scope, [qs]) && !coveredByParts(ctx.space, qs, [scope]));
         if (outer.length === 0) continue;
-        const s = witnessOutside(ctx.space, scope, ctx.decision.blocks);
+        const s = witnessOutsideOf(ctx.space, scope, ctx.decision.blocks);
         const w = confirm(ctx.set, s, (r) => outer.every((q) => applies(r, q.policy.id)) && sameDecisionWithout(r, p, s!, byId), ctx.stats);
         if (!w) continue;
         reported.add(p);

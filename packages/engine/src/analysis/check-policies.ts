@@ -11,7 +11,7 @@ import type { Finding, Witness } from './finding.js';
 import { type Region, RegionIndex, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
-import { coveredByParts } from './region-memo.js';
+import { coveredByParts, memo, regionId, witnessOutsideOf } from './region-memo.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 const CONDITION_WORDS: Record<string, string> = {
@@ -139,7 +139,7 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>, superseded: 
             }
             if (!ok || related.length === 0) continue;
         }
-        const s = p.grant?.kind === 'block' ? pickWitness(ctx.space, scope) : witnessOutside(ctx.space, scope, ctx.decision.blocks);
+        const s = p.grant?.kind === 'block' ? pickWitness(ctx.space, scope) : witnessOutsideOf(ctx.space, scope, ctx.decision.blocks);
         const w = confirm(ctx.set, s, (r) => sameDecisionWithout(r, p, s!, byId), ctx.stats);
         if (!w) continue;
         const names = related.map((q) => q.name).join(', ');
@@ -166,11 +166,13 @@ export function checkBlockGrantOverlap(ctx: Context, shadowed: Set<Policy>): Fin
         for (const i of index.candidates(scope)) {
             const b = blocks[i];
             if (b.policy === p) continue;
-            const both = intersect(scope, b.scope, l);
+            // Both remembered by the scopes' identities (region-memo.ts): an edit elsewhere leaves them as they were.
+            const both = memo(ctx.space, `meet:${regionId(scope)}:${regionId(b.scope)}`, () => intersect(scope, b.scope, l));
             if (isEmpty(both)) continue;
             related.push(b.policy.id);
             if (witnesses.length >= max) continue;
-            const w = confirm(ctx.set, pickWitness(ctx.space, both), (r) => applies(r, p.id) && applies(r, b.policy.id) && r.outcome === 'block', ctx.stats);
+            const s = memo(ctx.space, `pick:${regionId(both)}`, () => pickWitness(ctx.space, both));
+            const w = confirm(ctx.set, s, (r) => applies(r, p.id) && applies(r, b.policy.id) && r.outcome === 'block', ctx.stats);
             if (w) witnesses.push(w);
         }
         if (related.length === 0 || witnesses.length === 0) continue;

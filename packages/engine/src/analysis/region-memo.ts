@@ -3,8 +3,10 @@
 // atoms are), so after an edit the containment tests between untouched scopes are answered from memory. Exact: a
 // memo entry is a pure function of the regions named in its key.
 
+import type { SignIn } from '../model.js';
 import { coveredBy, type Region } from './region.js';
 import type { Space } from './space.js';
+import { witnessOutside } from './witness.js';
 
 const ids = new WeakMap<Region, number>();
 let nextId = 0;
@@ -35,4 +37,9 @@ export function memo<T>(space: Space, key: string, compute: () => T): T {
 export function coveredByParts(space: Space, x: Region, parts: readonly Region[]): boolean {
     const key = `cov:${regionId(x)}:${parts.map(regionId).join(',')}`;
     return memo(space, key, () => coveredBy(x, parts.length === 1 ? parts[0]! : parts.flat(), space.layout));
+}
+
+/** witnessOutside(space, x, cover), remembered by the two regions' identities. */
+export function witnessOutsideOf(space: Space, x: Region, cover: Region): SignIn | undefined {
+    return memo(space, `out:${regionId(x)}:${regionId(cover)}`, () => witnessOutside(space, x, cover));
 }
