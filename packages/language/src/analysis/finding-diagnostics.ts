@@ -140,9 +140,9 @@ function carryLastFindings(services: LatchServices, root: ast.Document, accept: 
     for (const f of last.result.findings) {
         const node: ast.Policy | ast.Assertion | undefined = f.assertion !== undefined ? assertions.get(f.assertion) : f.policy !== undefined ? now.get(f.policy) : undefined;
         if (!node || AstUtils.getDocument(node) !== document) continue;
-        // Text and code only: the witness, scenario and related policies (most of a finding's bytes, re-sent on every
-        // keystroke otherwise) return with the next analysis.
-        accept(f.severity === 'info' ? 'info' : f.severity, presentation(last, f).text, {
+        // The finding's sentence and code only: the witness, scenario and related policies (most of a finding's bytes,
+        // re-sent on every keystroke otherwise) return with the next analysis.
+        accept(f.severity === 'info' ? 'info' : f.severity, f.message, {
             node, property: 'name', code: f.code, data: { code: f.code, analysis: true, carried: true } satisfies DiagnosticData,
         });
     }
