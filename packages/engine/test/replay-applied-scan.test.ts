@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGraphFiles } from '../src/graph/index.js';
 import type { PolicySet } from '../src/model.js';
 import { logText, SignInLogGenerator } from '../src/replay/generate-signin-log.js';
+import * as bytes from '../src/replay/json-bytes.js';
 import { isWs } from '../src/replay/json-bytes.js';
 import { type EntraPolicyResult, mapSignInRecord, RECORD_READS, type RecordReads, readReplayDirectory, RecordMappingError } from '../src/replay/map-signin-record.js';
 import { pickRecord, RecordPick } from '../src/replay/pick-record.js';
@@ -198,6 +199,36 @@ describe('appliedConditionalAccessPolicies read from bytes = JSON.parse + mapSig
                 checkSound(t.slice(0, i) + c + t.slice(i + 1), pick);
             }
         }), { numRuns: 2000 });
+    });
+
+    it('arrays seen before, pretty-printed, near-misses at any byte: each reads as JSON.parse reads it, lines as they are', () => {
+        // A few arrays of a few entries, repeated across records in any order, printed with one indentation (so the
+        // same array has the same bytes), records at column 3: lines inside that start a record there are noted.
+        const entryOf = fc.record({ id: fc.constantFrom('p1', 'p2', 'P3', 'p4'), result: resultWord, x: fc.oneof(anyValue, fc.constant({ pairs: [] } as J)) })
+            .map(({ id, result, x }) => ({ pairs: [['id', id], ['displayName', 'n'], ['x', x], ['result', result]] }) as J);
+        const arrays = fc.array(fc.array(entryOf, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 });
+        const flip = fc.tuple(fc.nat(), fc.constantFrom('"', '}', ']', ',', 'x', ' ', '\n', '{'));
+        fc.assert(fc.property(arrays, fc.array(fc.tuple(fc.nat(), fc.option(flip, { freq: 3 })), { minLength: 2, maxLength: 12 }), fc.constantFrom('', '\n', '\n  ', '\n    '),
+            (list, steps, indent) => {
+                const pick = new RecordPick();
+                for (const [which, mutation] of steps) {
+                    let t = serialise({ pairs: [['id', 'r'], [K, list[which % list.length]!], ['userId', 'u']] }, () => indent);
+                    if (mutation !== null) {
+                        const i = mutation[0] % t.length;
+                        t = t.slice(0, i) + mutation[1] + t.slice(i + 1);
+                    }
+                    const u = utf8(t);
+                    if (!pickRecord(u, 0, u.length, pick, 3)) continue; // handed to JSON.parse (checkSound checks what is accepted)
+                    checkSound(t, pick);
+                    expect(pickRecord(u, 0, u.length, pick, 3)).toBe(true); // again, for its lines (checkSound's walk has no column)
+                    // Line ends inside the record as the walk counted them, and a line inside starting `{` at column 3.
+                    // (byte offsets: the text may hold multi-byte characters)
+                    const inside = u.subarray(0, pick.end);
+                    expect(bytes.lines).toBe(inside.filter((b) => b === 0x0a).length);
+                    expect(bytes.lastLine).toBe(inside.lastIndexOf(0x0a));
+                    expect(bytes.recordLine).toBe(/\n[ \t]{2}\{/.test(t.slice(0, new TextDecoder().decode(inside).length)));
+                }
+            }), { numRuns: 3000 });
     });
 
     const entries = (text: string) => {

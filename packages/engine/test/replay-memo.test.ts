@@ -10,7 +10,9 @@ import { loadGraphFiles } from '../src/graph/index.js';
 import type { PolicySet } from '../src/model.js';
 import { logText, seededRandom, SignInLogGenerator } from '../src/replay/generate-signin-log.js';
 import { mapSignInRecord, RECORD_READS, type RecordReads, readReplayDirectory } from '../src/replay/map-signin-record.js';
-import { replayLog } from '../src/replay/replay-log.js';
+import { replayLog, unkeyedValues } from '../src/replay/replay-log.js';
+import { RecordMemo } from '../src/replay/record-memo.js';
+import { compilePolicySet } from '../src/evaluate/compile-set.js';
 import { arbPolicySet, IPS } from './reference/arbitraries.js';
 
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/j0eyv-ConditionalAccessBaseline/Config/ConditionalAccess/', import.meta.url));
@@ -30,6 +32,16 @@ function repeatingLog(set: PolicySet, seed: number, pool: number, times: number)
             // Another sign-in's user or device: records that share all but one value the evaluation reads.
             if (rnd() < 0.2) r.userId = base[Math.floor(rnd() * base.length)]!.userId;
             if (rnd() < 0.2) r.deviceDetail = base[Math.floor(rnd() * base.length)]!.deviceDetail;
+            // Another device id or name only (left out of the key when no device filter reads them): a kiosk name
+            // some device filters look for, empty, null, or none.
+            if (rnd() < 0.2 && typeof r.deviceDetail === 'object' && r.deviceDetail !== null) {
+                const names = ['KIOSK-7', 'PC-1', '', null, undefined], ids = ['d-1', 'd-2', '', null, undefined];
+                const d: Record<string, unknown> = { ...r.deviceDetail as Record<string, unknown> };
+                const name = names[Math.floor(rnd() * names.length)], id = ids[Math.floor(rnd() * ids.length)];
+                if (name === undefined) delete d.displayName; else d.displayName = name;
+                if (id === undefined) delete d.deviceId; else d.deviceId = id;
+                r.deviceDetail = d;
+            }
             if (rnd() < 0.05) r.id = rnd() < 0.5 ? null : '';
             if (rnd() < 0.02) r.createdDateTime = 7; // a mapping error, every time it comes
             records.push(r);
@@ -56,6 +68,64 @@ describe('statuses remembered by record key', () => {
             const options = { mode, directory: readReplayDirectory(directory), maxDisagreements: 100_000, maxErrors: 10_000 };
             expect(replayLog(set, text, options)).toEqual(replayLog(set, text, { ...options, memo: false }));
         }), { numRuns: 60 });
+    });
+});
+
+describe('what the record key leaves out', () => {
+    const withFilter = (rule: string): PolicySet => ({
+        ...j0eyv, policies: j0eyv.policies.map((p, i) => i === 0 ? { ...p, deviceFilter: { mode: 'include', rule } } : p),
+    });
+
+    it('device ids and names unless a device filter reads them; everything when a rule does not parse', () => {
+        const device = ['deviceDetail.deviceId', 'deviceDetail.displayName'];
+        expect(unkeyedValues(compilePolicySet(j0eyv))).toEqual(expect.arrayContaining(['id', ...device]));
+        expect(unkeyedValues(compilePolicySet(withFilter('device.deviceId -eq "d-1"')))).not.toContain('deviceDetail.deviceId');
+        expect(unkeyedValues(compilePolicySet(withFilter('device.DisplayName -contains "KIOSK"')))).not.toContain('deviceDetail.displayName');
+        expect(unkeyedValues(compilePolicySet(withFilter('device.deviceId -eq (')))).not.toEqual(expect.arrayContaining([device[0]]));
+        expect(unkeyedValues(compilePolicySet(withFilter('device.deviceId -eq (')))).not.toEqual(expect.arrayContaining([device[1]]));
+    });
+
+    it.each(['device.deviceId -eq "d-1"', 'device.displayName -startsWith "KIOSK"', 'device.isCompliant -eq True'])(
+        'a device filter %s: the same report as without the memo', (rule) => {
+            const set = withFilter(rule);
+            const { records, directory } = repeatingLog(set, 11, 40, 6);
+            const text = [...logText(records, 'lines')].join('');
+            const options = { directory: readReplayDirectory(directory), maxDisagreements: 100_000, maxErrors: 10_000 };
+            expect(replayLog(set, text, options)).toEqual(replayLog(set, text, { ...options, memo: false }));
+        });
+
+    it('the memo resting and coming back (a log where it rarely pays): the same report', () => {
+        const { records, directory } = repeatingLog(j0eyv, 13, 30, 8);
+        const text = [...logText(records, 'lines')].join('');
+        const options = { directory: readReplayDirectory(directory), maxDisagreements: 100_000, maxErrors: 10_000 };
+        const plain = replayLog(j0eyv, text, { ...options, memo: false });
+        for (const [window, rest] of [[4, 3], [16, 40], [1, 1], [64, 7]] as const) expect(replayLog(j0eyv, text, { ...options, memo: { window, rest } })).toEqual(plain);
+    });
+});
+
+describe('RecordMemo', () => {
+    it('finds what it was given, starts afresh when full or out of key room, never answers for a key it does not hold', () => {
+        fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 40, max: 400 }),
+            (keys, max, keyBytes) => {
+                const memo = new RecordMemo(max, keyBytes);
+                const held = new Map<string, Uint8Array>();
+                const buffer = new Uint8Array(64);
+                keys.forEach((key, n) => {
+                    buffer.fill(0xee); buffer.set(key); // the key is a prefix of a longer buffer, as the replay's is
+                    const name = key.join(',');
+                    const found = memo.find(buffer, key.length);
+                    const out = new Uint8Array(3);
+                    if (found >= 0) {
+                        memo.statusesOf(found, out);
+                        expect(held.get(name)).toEqual(out); // anything found was set, with its statuses
+                        return;
+                    }
+                    const statuses = Uint8Array.of(n & 0xff, key.length, 7);
+                    memo.set(buffer, key.length, statuses);
+                    held.set(name, statuses);
+                    expect(memo.find(buffer, key.length)).toBeGreaterThanOrEqual(0); // found right after
+                });
+            }), { numRuns: 300 });
     });
 });
 

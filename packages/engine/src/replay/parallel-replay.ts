@@ -75,6 +75,25 @@ function workerExecArgv(): string[] {
     return out;
 }
 
+/**
+ * A worker with the process's Node options where a worker takes them. V8 and per-process options
+ * (`--max-semi-space-size`, `--single-threaded-gc`, …) are refused in a worker's execArgv (they apply to the whole
+ * process anyway): those are left out, rather than failing the replay.
+ */
+function newWorker(file: string, data: unknown): Worker {
+    let execArgv = workerExecArgv();
+    for (;;) {
+        try {
+            return new Worker(file, { workerData: data, execArgv });
+        } catch (e) {
+            const bad = (e as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' ? /flags: (.*)$/.exec((e as Error).message)?.[1]?.split(', ') : undefined;
+            const rest = bad ? execArgv.filter((x) => !bad.includes(x)) : execArgv;
+            if (rest.length === execArgv.length) throw e;
+            execArgv = rest;
+        }
+    }
+}
+
 function samePoint(a: ResumePoint | undefined, b: ResumePoint): boolean {
     return a !== undefined && a.layout === b.layout && a.column === b.column && (a.layout === 'lines' || a.inPage === (b as typeof a).inPage);
 }
@@ -228,7 +247,7 @@ class FileReplay {
     }
 
     private startWorker(k: number): void {
-        const w = new Worker(this.parallel.workerFile, { workerData: { set: this.set, options: this.options }, execArgv: workerExecArgv() });
+        const w = newWorker(this.parallel.workerFile, { set: this.set, options: this.options });
         w.on('message', (m: { id: number; result?: StretchResult; error?: string }) => {
             this.inFlight[k]!--;
             if (m.error !== undefined) this.failed ??= new Error(`replay worker: ${m.error}`);

@@ -31,7 +31,7 @@ interface Field { name: string; key: Uint8Array; kind: number; level: Level | un
 
 /** Key bytes after a field's slot: what follows it. Slots are below them. */
 const RAW = 0xf0; // the value's text: 4 length bytes, the bytes
-const UNKEYED = 0xf1; // a string left out of the key: 1 when empty, else 0
+const UNKEYED = 0xf1; // a string left out of the key: 1 when empty, else 0 (null and other values keep their text)
 const OPEN = 0xf2; // an object's picked fields follow, up to CLOSE
 const LIST = 0xf3; // an array's elements follow (slot 0 each), up to CLOSE
 const CLOSE = 0xf4;
@@ -80,18 +80,24 @@ export class RecordPick {
      */
     key = new Uint8Array(1024);
     keyLength = 0;
-    /** By slot: a top-level field whose string value is left out of the key. */
+    /** By slot: a field whose string value is left out of the key. */
     private readonly unkeyed = new Uint8Array(RAW);
 
+    /** `unkeyed`: names of values read, dotted for an object's (`deviceDetail.deviceId`; not inside arrays). */
     constructor(unkeyed: readonly string[] = []) {
         for (const name of unkeyed) {
-            const key = asciiBytes(name), f = TOP.find(key, 0, key.length);
+            let level: Level | undefined = TOP, f: Field | undefined;
+            for (const part of name.split('.')) {
+                const key = asciiBytes(part);
+                f = level?.find(key, 0, key.length);
+                level = f?.kind === OBJECT ? f.level : undefined;
+            }
             if (f === undefined || f.kind !== WHOLE) throw new Error(`pick-record: ${name} is not a value read`);
             this.unkeyed[f.slot] = 1;
         }
     }
 
-    /** Whether field slot's string value is left out of the key (top level only). */
+    /** Whether field slot's string value is left out of the key. */
     unkeyedSlot(slot: number): boolean {
         return this.unkeyed[slot] === 1;
     }
@@ -131,6 +137,48 @@ function keyText(slot: number, u: Uint8Array, s: number, e: number): void {
     p += 6;
     for (let j = s; j < e; j++) k[p++] = u[j]!;
     kp = p;
+}
+
+/**
+ * Strings made from a field's bytes, a few hundred per field: a log repeats the same user, app, OS, client and
+ * country over and over, and reusing the string (compared by its bytes) saves making it, collecting it and, where it
+ * is looked up in a Map, hashing it again. Direct-mapped by length and three bytes; values over TEXT_MAX bytes are
+ * made afresh. Fixed memory: each field's bytes sit in one arena. A field whose values rarely repeat (fewer than half
+ * found over TEXT_WINDOW values) skips the table for the next TEXT_REST values: a miss costs more than making the string.
+ */
+const TEXT_BITS = 8, TEXT_WAYS = 1 << TEXT_BITS, TEXT_MAX = 64, TEXT_WINDOW = 1024, TEXT_REST = 16_384;
+class TextCache {
+    readonly bytes = new Uint8Array(TEXT_WAYS * TEXT_MAX);
+    readonly lengths = new Int16Array(TEXT_WAYS).fill(-1);
+    readonly texts: string[] = new Array<string>(TEXT_WAYS).fill('');
+    tries = 0;
+    hits = 0;
+    rest = 0;
+}
+const textCaches: (TextCache | undefined)[] = [];
+
+/** Bytes [s, e) of field `slot`'s value as a string (textOf), the same string as last time where the bytes are. */
+function cachedText(slot: number, u: Uint8Array, s: number, e: number): string {
+    const n = e - s;
+    if (n > TEXT_MAX || n === 0) return textOf(u, s, e);
+    const c = (textCaches[slot] ??= new TextCache());
+    if (c.rest > 0) { c.rest--; return textOf(u, s, e); }
+    if (++c.tries === TEXT_WINDOW) {
+        if (2 * c.hits < TEXT_WINDOW) c.rest = TEXT_REST;
+        c.tries = c.hits = 0;
+    }
+    const w = Math.imul(n ^ (u[s]! << 8) ^ (u[e - 1]! << 16) ^ (u[s + (n >> 1)]! << 24), 0x9e3779b1) >>> (32 - TEXT_BITS);
+    const bytes = c.bytes, at = w * TEXT_MAX;
+    if (c.lengths[w] === n) {
+        let k = 0;
+        while (k < n && bytes[at + k] === u[s + k]) k++;
+        if (k === n) { c.hits++; return c.texts[w]!; }
+    }
+    const text = textOf(u, s, e);
+    for (let k = 0; k < n; k++) bytes[at + k] = u[s + k]!;
+    c.lengths[w] = n;
+    c.texts[w] = text;
+    return text;
 }
 
 const TRUE = asciiBytes('true'), FALSE = asciiBytes('false'), NULL = asciiBytes('null');
@@ -181,7 +229,7 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
         if (f === undefined) {
             if ((i = validValue(u, i, n, depth)) < 0) return -1;
         } else {
-            if ((i = readValue(u, i, n, f, depth, level === TOP)) < 0) return -1;
+            if ((i = readValue(u, i, n, f, depth)) < 0) return -1;
             obj[f.name] = value;
         }
         i = ws(u, i);
@@ -192,13 +240,14 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
     }
 }
 
-/** The value of field `f` starting at `i` (a top-level field: `top`), and its key. Returns the offset after it, or -1. */
-function readValue(u: Uint8Array, i: number, n: number, f: Field, depth: number, top: boolean): number {
+/** The value of field `f` starting at `i`, and its key. Returns the offset after it, or -1. */
+function readValue(u: Uint8Array, i: number, n: number, f: Field, depth: number): number {
     const c = u[i], s = i;
     if (c === QUOTE) {
         if ((i = validString(u, i, n)) < 0) return -1;
-        value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : textOf(u, s + 1, i - 1);
-        if (top && pick.unkeyedSlot(f.slot)) { room(3); key[kp++] = f.slot; key[kp++] = UNKEYED; key[kp++] = i - s === 2 ? 1 : 0; } else keyText(f.slot, u, s, i);
+        const unkeyed = pick.unkeyedSlot(f.slot);
+        value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : unkeyed ? textOf(u, s + 1, i - 1) : cachedText(f.slot, u, s + 1, i - 1);
+        if (unkeyed) { room(3); key[kp++] = f.slot; key[kp++] = UNKEYED; key[kp++] = i - s === 2 ? 1 : 0; } else keyText(f.slot, u, s, i);
         return i;
     }
     if (c === LBRACE && f.kind === OBJECT) {

@@ -14,6 +14,7 @@ import { compileSignIn } from '../evaluate/compile-signin.js';
 import { satisfiedControls } from '../evaluate/requirement.js';
 import { findJsonSyntaxError, findValueOffset, lineColumnAt } from '../graph/json-scan.js';
 import { formatJsonPath } from '../graph/json-text.js';
+import { deviceFilterAtoms, devicePropertyInfo, parseDeviceFilter } from '../device-filter/index.js';
 import { ABSENT, type AppliedScan, type KnownEntry, UNRESOLVED } from './applied-policies.js';
 import { pickRecord, RecordPick } from './pick-record.js';
 import { RecordMemo } from './record-memo.js';
@@ -25,6 +26,10 @@ import { FAILURE, INTERRUPTED, NOT_APPLIED, NOT_DECIDED, NOT_ENABLED, policyStat
 
 export { entraVocabulary } from './entra-results.js';
 
+/** The memo's trial window and rest (memoOn), in records. */
+const MEMO_WINDOW = 2048;
+const MEMO_REST = 16_384;
+
 /** A known entry whose id is no policy of the set. */
 const NOT_FOUND = -1;
 
@@ -35,8 +40,11 @@ export interface ReplayOptions extends MapOptions {
     maxErrors?: number;
     maxDisagreements?: number;
     maxRecordChars?: number;
-    /** Remember statuses by record key (default true; false maps and evaluates every record: tests). */
-    memo?: boolean;
+    /**
+     * Remember statuses by record key (default true; false maps and evaluates every record: tests). Tests may also
+     * set the trial window and rest of memoOn, in records.
+     */
+    memo?: boolean | { window: number; rest: number };
 }
 
 export interface OutcomeCounts { allow: number; block: number; requires: number }
@@ -109,6 +117,13 @@ export class LogReplay {
     private readonly lenient: boolean;
     private readonly memo: RecordMemo | undefined;
     private readonly statuses: Uint8Array;
+    /** Lookups and hits in the current window, and records left to skip the memo for (memoOn). */
+    private memoProbes = 0;
+    private memoHits = 0;
+    private memoRest = 0;
+    private memoWarm = false;
+    private readonly memoWindow: number;
+    private readonly memoRestFor: number;
     private readonly byId = new Map<string, number>();
     /** Per policy, Entra's word for each status code (entraVocabulary, precomputed), and its result code. */
     private readonly vocab: string[][];
@@ -125,8 +140,10 @@ export class LogReplay {
         this.plan = statusPlan(this.cs);
         this.lenient = (options.mode ?? 'strict') === 'lenient';
         // The values a record key leaves out: the evaluation never reads them (status codes aside, the id is read anew).
-        this.pick = new RecordPick(['id', ...(this.cs.hasTimes ? [] : ['createdDateTime']), ...(this.cs.hasIpLocations ? [] : ['ipAddress'])]);
+        this.pick = new RecordPick(unkeyedValues(this.cs));
         this.memo = options.memo === false ? undefined : new RecordMemo();
+        this.memoWindow = typeof options.memo === 'object' ? options.memo.window : MEMO_WINDOW;
+        this.memoRestFor = typeof options.memo === 'object' ? options.memo.rest : MEMO_REST;
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
         this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
@@ -255,11 +272,12 @@ export class LogReplay {
 
     /** A record the byte path read: mapped, evaluated, compared with Entra's results. */
     private replayPicked(r: LogRecord, pick: RecordPick): void {
-        const memo = this.memo;
-        const known = memo?.get(pick.key, pick.keyLength);
-        if (known !== undefined) {
+        const memo = this.memoOn();
+        const known = memo !== undefined ? memo.find(pick.key, pick.keyLength) : -1;
+        if (known >= 0) {
+            this.memoHits++;
             // As the record it shares its key with: mapped without error, no unscanned results, these statuses.
-            this.statuses.set(known);
+            memo!.statusesOf(known, this.statuses);
             this.tally();
             const id = pick.record.id;
             if (pick.scanned) this.compareScan(r, typeof id === 'string' && id !== '' ? id : undefined, pick.applied);
@@ -271,6 +289,24 @@ export class LogReplay {
         if (memo && mapped.entra === undefined) memo.set(pick.key, pick.keyLength, this.statuses);
         if (pick.scanned) this.compareScan(r, mapped.id, pick.applied);
         else if (mapped.entra) this.compare(r, mapped.id, mapped.entra);
+    }
+
+    /**
+     * The memo while it pays: a lookup and, on a miss, a copy cost about a quarter of mapping and evaluating a record,
+     * so when fewer than one lookup in five hits over a window (a log whose records rarely repeat), the next MEMO_REST
+     * records skip it, and then it is tried again. Only speed depends on this; every record gets the same statuses.
+     */
+    private memoOn(): RecordMemo | undefined {
+        if (this.memo === undefined) return undefined;
+        if (this.memoRest > 0) { this.memoRest--; return undefined; }
+        if (++this.memoProbes === this.memoWindow) {
+            // The first window only fills the memo (a thread replaying every other stretch of a log cycling 2,000
+            // sign-ins meets most of them for the first time there).
+            if (this.memoWarm && 5 * this.memoHits < this.memoWindow) this.memoRest = this.memoRestFor;
+            this.memoWarm = true;
+            this.memoProbes = this.memoHits = 0;
+        }
+        return this.memo;
     }
 
     /** The whole record through JSON.parse. */
@@ -403,6 +439,26 @@ export class LogReplay {
             rep.disagreements.push({ index: r.index, line: r.line, column: r.column, ...(signInId ? { signInId } : {}), policyId: t.id, latch, entra });
         }
     }
+}
+
+/**
+ * The string values a record key leaves out (only whether they are empty counts): the evaluation never reads them
+ * (status codes aside, the id is read anew). The time without time conditions, the IP address without IP-range
+ * locations, a device's id and name when no device filter reads them (the device counts as registered by whether
+ * its id is empty, which the key keeps; a rule that does not parse counts as reading every property).
+ */
+export function unkeyedValues(cs: CompiledSet): string[] {
+    const read = new Set<string>();
+    let all = false;
+    for (const cp of cs.policies) {
+        const rule = cp.policy.deviceFilter?.rule;
+        if (rule === undefined) continue;
+        const expr = parseDeviceFilter(rule).expr;
+        if (expr === undefined) { all = true; continue; }
+        for (const a of deviceFilterAtoms(expr)) read.add(devicePropertyInfo(a.property)?.name ?? a.property);
+    }
+    return ['id', ...(cs.hasTimes ? [] : ['createdDateTime']), ...(cs.hasIpLocations ? [] : ['ipAddress']),
+        ...(all || read.has('deviceId') ? [] : ['deviceDetail.deviceId']), ...(all || read.has('displayName') ? [] : ['deviceDetail.displayName'])];
 }
 
 /** Replays a whole log held in memory (tests, small logs); the CLI streams chunks into LogReplay instead. */
