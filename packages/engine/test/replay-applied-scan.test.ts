@@ -15,6 +15,7 @@ import { isWs } from '../src/replay/json-bytes.js';
 import { type EntraPolicyResult, mapSignInRecord, RECORD_READS, type RecordReads, readReplayDirectory, RecordMappingError } from '../src/replay/map-signin-record.js';
 import { pickRecord, RecordPick } from '../src/replay/pick-record.js';
 import { replayLog } from '../src/replay/replay-log.js';
+import { project } from './replay-projection.js';
 
 const K = 'appliedConditionalAccessPolicies';
 /** How the byte path read a record: the array scanned (CUT) or not there to scan (WHOLE). */
@@ -47,17 +48,6 @@ function fastRead(text: string, pick = new RecordPick()): Read {
     return { slow: false, kind: pick.scanned ? CUT : WHOLE, value: pick.record, mapped: pick.scanned && !m.error ? { ...m, entra: pick.applied.results() } : m };
 }
 
-/** JSON.parse's value cut down to what the mapping reads (RECORD_READS), as the byte path picks it. */
-function project(value: unknown, reads: RecordReads): unknown {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, read] of Object.entries(reads)) {
-        if (!Object.hasOwn(value, k)) continue;
-        const v = (value as Record<string, unknown>)[k];
-        out[k] = read === true ? v : Array.isArray(read) ? (Array.isArray(v) ? v.map((x) => project(x, read[0])) : v) : project(v, read as RecordReads);
-    }
-    return out;
-}
 
 /** The ground truth: JSON.parse and mapSignInRecord (undefined: JSON.parse rejects the text). */
 function truth(text: string): { value: Record<string, unknown>; mapped: Mapped } | undefined {

@@ -3,20 +3,10 @@
 // same place: each record must still read exactly as JSON.parse reads it, from record to record.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RECORD_READS, type RecordReads } from '../src/replay/map-signin-record.js';
+import { RECORD_READS } from '../src/replay/map-signin-record.js';
 import { pickRecord, RecordPick } from '../src/replay/pick-record.js';
+import { project } from './replay-projection.js';
 
-/** JSON.parse's value cut down to what the mapping reads, as the byte path picks it. */
-function project(value: unknown, reads: RecordReads): unknown {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, read] of Object.entries(reads)) {
-        if (!Object.hasOwn(value, k)) continue;
-        const v = (value as Record<string, unknown>)[k];
-        out[k] = read === true ? v : Array.isArray(read) ? (Array.isArray(v) ? v.map((x) => project(x, read[0])) : v) : project(v, read as RecordReads);
-    }
-    return out;
-}
 
 // Same length, same first, middle and last characters; the others vary (é and 😀: multi-byte UTF-8).
 const middle = fc.array(fc.constantFrom('a', 'b', 'x', 'é', '😀', '0'), { minLength: 0, maxLength: 3 });
