@@ -1,7 +1,9 @@
 // The validation walk without per-node awaits (LatchDocumentValidator, LatchValidationRegistry) must still report a
 // failing check as Langium does, await asynchronous checks, keep document order, and stop when cancelled.
 
-import { Cancellation, EmptyFileSystem, isOperationCancelled, URI, type AstNode, type ValidationAcceptor } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import { AstUtils, Cancellation, EmptyFileSystem, isOperationCancelled, URI, type AstNode, type ValidationAcceptor } from 'langium';
+import { astNodes, forEachReference } from '../../src/workspace/ast-walk.js';
 import { describe, expect, it } from 'vitest';
 import { createLatchServices } from '../../src/latch-module.js';
 
@@ -60,5 +62,26 @@ describe('validation walk', () => {
         expect(isOperationCancelled(error)).toBe(true);
         expect(walked).toBeGreaterThanOrEqual(10);
         expect(walked).toBeLessThan(300);
+    });
+});
+
+describe('ast-walk', () => {
+    it('visits the nodes and references of every example document as AstUtils.streamAst / streamReferences do', async () => {
+        const { shared } = fresh();
+        const root = new URL('../../../../examples/', import.meta.url);
+        for (const dir of readdirSync(root)) {
+            for (const file of readdirSync(new URL(`${dir}/`, root)).filter((f) => f.endsWith('.latch'))) {
+                const doc = await build(shared, readFileSync(new URL(`${dir}/${file}`, root), 'utf8'));
+                const tree = doc.parseResult.value;
+                const streamed = AstUtils.streamAst(tree).toArray();
+                expect(astNodes(tree)).toEqual(streamed);
+                const refs = (node: AstNode) => { const out: unknown[] = []; forEachReference(node, (r) => out.push([r.reference, r.property, r.index])); return out; };
+                for (const node of streamed) expect(refs(node)).toEqual(AstUtils.streamReferences(node).map((r) => [r.reference, r.property, r.index]).toArray());
+                // A pruned subtree is left out, the pruned node itself kept.
+                const policies = astNodes(tree, (n) => n.$type !== 'Policy');
+                expect(policies.filter((n) => n.$container?.$type === 'Policy')).toEqual([]);
+                expect(policies.filter((n) => n.$type === 'Policy').length).toBe(streamed.filter((n) => n.$type === 'Policy').length);
+            }
+        }
     });
 });
