@@ -31,6 +31,8 @@ export class LatchScenarioResults {
     protected readonly cache: WorkspaceCache<string, ResultsSnapshot>;
     /** `uri#scenario name` of scenarios whose result is shown. */
     protected readonly revealed = new Set<string>();
+    /** The last snapshot's policy set (JSON) and the results it computed, by scenario (JSON). */
+    protected previous: { setKey: string; byScenario: Map<string, ScenarioResult | undefined> } | undefined;
 
     constructor(shared: LangiumSharedServices) {
         this.documents = shared.workspace.LangiumDocuments;
@@ -66,15 +68,26 @@ export class LatchScenarioResults {
         const label = latchControlLabel(lowered.set);
         const byNode = new Map(lowered.scenarios.map((x) => [x.node, x.scenario]));
         const results = new Map<ast.Scenario, ScenarioResult | undefined>();
+        // Typing that leaves the model as it was (a comment, layout, a half-typed word in a scenario elsewhere) keeps
+        // the answers: a scenario's result is a function of the policy set and the scenario alone.
+        const setKey = JSON.stringify(lowered.set);
+        const before = this.previous?.setKey === setKey ? this.previous.byScenario : undefined;
+        const byScenario = new Map<string, ScenarioResult | undefined>();
+        this.previous = { setKey, byScenario };
         const resultOf = (node: ast.Scenario): ScenarioResult | undefined => {
             if (results.has(node)) return results.get(node);
             const scenario = byNode.get(node);
+            const scenarioKey = scenario ? JSON.stringify(scenario) : undefined;
             let result: ScenarioResult | undefined;
-            try {
-                result = scenario && runScenario(lowered.set, scenario, { controlLabel: label });
-            } catch {
-                result = undefined;
+            if (scenarioKey !== undefined && before?.has(scenarioKey)) result = before.get(scenarioKey);
+            else {
+                try {
+                    result = scenario && runScenario(lowered.set, scenario, { controlLabel: label });
+                } catch {
+                    result = undefined;
+                }
             }
+            if (scenarioKey !== undefined) byScenario.set(scenarioKey, result);
             results.set(node, result);
             return result;
         };

@@ -206,6 +206,31 @@ scenario "Alice from NL" { user alice app Payroll ip 198.51.100.7 country NL pla
         expect(String(violated?.arguments?.[1])).toMatch(/^scenario "[^"]+" \{[\s\S]*client other[\s\S]*expect allow[\s\S]*\}/);
     });
 
+    it('keeps What If answers across edits that leave the model unchanged, and recomputes them after a policy edit', async () => {
+        const text = `user ann
+app Crm { id "5a0c1e0e-3f54-4d6b-8a43-3c1c2d1e0b11" }
+policy P { state on  users include all  apps include all  grant mfa }
+scenario "ann opens Crm" { user ann  app Crm  ip 198.51.100.7  country NL  platform windows  client browser  expect requires mfa }
+`;
+        const results = services.whatIf.ScenarioResults;
+        const answer = () => {
+            const snapshot = results.snapshot();
+            const node = snapshot.lowered.scenarios[0].node;
+            return snapshot.resultOf(node);
+        };
+        await buildWorkspace({ 'a.latch': text });
+        const first = answer();
+        expect(first?.passed).toBe(true);
+        await clearWorkspace();
+        await buildWorkspace({ 'a.latch': `// a comment\n${text}` });
+        expect(answer()).toBe(first); // carried over: the same result object
+        await clearWorkspace();
+        await buildWorkspace({ 'a.latch': text.replace('grant mfa', 'block') });
+        const after = answer();
+        expect(after).not.toBe(first);
+        expect(after?.passed).toBe(false); // now blocked, the scenario expects mfa
+    });
+
     it('runs every contoso scenario and reports the same pass count as latch test', async () => {
         const ws = await buildWorkspace(contoso);
         const snapshot = services.whatIf.ScenarioResults.snapshot();
