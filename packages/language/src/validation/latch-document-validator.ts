@@ -1,15 +1,12 @@
 import { type AstNode, DefaultDocumentValidator, interruptAndCheck, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
-import { astNodes } from '../workspace/ast-walk.js';
-
-/** Nodes walked between two cancellation checks (Langium checks, and may yield, at every node). */
-export const NODES_PER_CANCELLATION_CHECK = 256;
+import { astNodes, isCancellationPoint } from '../workspace/ast-walk.js';
 
 /**
  * The same walk as Langium's (every node in document order, each node's checks of the requested categories), but
  * without a stream per node (ast-walk.ts) and with synchronous checks run without an `await` per node: a keystroke on
  * a large file walks tens of thousands of nodes. Cancellation (the next keystroke) is still honoured every
- * NODES_PER_CANCELLATION_CHECK nodes.
+ * NODES_PER_CANCELLATION_CHECK nodes (ast-walk.ts).
  */
 export class LatchDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
@@ -18,7 +15,7 @@ export class LatchDocumentValidator extends DefaultDocumentValidator {
         // The checks of a node type for these categories (the registry builds a stream per question).
         const byType = new Map<string, ValidationCheck[]>();
         for (let i = 0; i < nodes.length; i++) {
-            if (i % NODES_PER_CANCELLATION_CHECK === NODES_PER_CANCELLATION_CHECK - 1) await interruptAndCheck(cancelToken);
+            if (isCancellationPoint(i)) await interruptAndCheck(cancelToken);
             const node = nodes[i];
             if (!this.validateSingleNodeOptions(node, options).validateNode) continue;
             let checks = byType.get(node.$type);
