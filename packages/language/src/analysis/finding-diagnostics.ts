@@ -62,7 +62,6 @@ export interface FindingData {
     analysis: true;
     /** Shown from the last analysis while the edited document waits for the next one (positions are current). */
     carried?: true;
-    witness?: unknown;
     witnessText?: string;
     scenarioText?: string;
 }
@@ -80,8 +79,7 @@ function presentation(a: WorkspaceAnalysis, f: Finding): { data: DiagnosticData;
     let p = presented.get(f);
     if (!p) {
         const { code, analysis, scenarioText, witnessText } = findingData(a, f);
-        // The witness is in the message; its sign-in object was never read from a diagnostic (the lenses, the Test
-        // Explorer and the CLI ask the analysis): not sent.
+        // The witness in words goes into the message, not into `data`.
         p = { data: scenarioText ? { code, analysis, scenarioText } : { code, analysis }, text: witnessText ? `${f.message}\nWitness: ${witnessText}` : f.message };
         presented.set(f, p);
     }
@@ -94,7 +92,7 @@ export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
     const set = a.result.context.set;
     const subject = f.assertion ?? (f.policy !== undefined ? set.policies.find((p) => p.id === f.policy)?.name : undefined) ?? f.code;
     return {
-        code: f.code, analysis: true, witness: w.signIn, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
+        code: f.code, analysis: true, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
         scenarioText: scenarioText(set, `${f.code}: ${subject}`, w),
     };
 }
