@@ -7,8 +7,8 @@ import type { Context } from './context.js';
 import { inFocus, label } from './context.js';
 import { namedControlLabel } from './describe.js';
 import type { Finding } from './finding.js';
-import { RegionIndex, isEmpty, subtract, union, type Region } from './region.js';
-import { coveredByParts, witnessOutsideOf } from './region-memo.js';
+import { isEmpty, subtract, union, type Region } from './region.js';
+import { coveredByParts, regionIndexOf, witnessOutsideOf } from './region-memo.js';
 import { applies, confirm } from './verify.js';
 import { witnessOutside } from './witness.js';
 import { clauseKeys, sameDecisionWithout } from './check-policies.js';
@@ -20,11 +20,10 @@ function implies(stronger: string[][], weaker: string[][]): boolean {
 
 /** Enabled grant policies inside a stronger enabled one (strictly narrower scope, strictly weaker grant). */
 export function checkIneffectiveExceptions(ctx: Context, shadowed: ReadonlySet<Policy>): { findings: Finding[]; reported: Set<Policy> } {
-    const l = ctx.space.layout;
     const findings: Finding[] = [];
     const reported = new Set<Policy>();
     const grants = ctx.enabled.filter((x) => x.policy.grant?.kind === 'controls' && clauseKeys(x.policy).length > 0 && !isEmpty(x.scope));
-    const index = new RegionIndex(grants.map((x) => x.scope), l);
+    const index = regionIndexOf(ctx.space, grants.map((x) => x.scope));
     const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of grants) {
         if (!inFocus(ctx, p) || shadowed.has(p)) continue;
@@ -56,7 +55,7 @@ export function checkWeakAlternatives(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const demanding = ctx.enabled.filter((x) => x.policy.grant?.kind === 'controls' && clauseKeys(x.policy).length > 0);
-    const index = new RegionIndex(demanding.map((x) => x.scope), l);
+    const index = regionIndexOf(ctx.space, demanding.map((x) => x.scope));
     for (const { policy: p, scope } of ctx.enabled) {
         if (!inFocus(ctx, p) || p.grant?.kind !== 'controls' || p.grant.operator !== 'OR' || isEmpty(scope)) continue;
         const controls = p.grant.controls;

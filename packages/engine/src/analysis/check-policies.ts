@@ -8,10 +8,10 @@ import type { Context } from './context.js';
 import { inFocus, label } from './context.js';
 import { legacyRegion } from './decision.js';
 import type { Finding, Witness } from './finding.js';
-import { type Region, RegionIndex, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
+import { type Region, coveredBy, dimRegion, intersect, isEmpty, overlaps, union } from './region.js';
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
-import { coveredByParts, memo, regionId, witnessOutsideOf } from './region-memo.js';
+import { coveredByParts, memo, regionId, regionIndexOf, witnessOutsideOf } from './region-memo.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 const CONDITION_WORDS: Record<string, string> = {
@@ -61,7 +61,7 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     const findings: Finding[] = [];
     const shadowed = new Set<Policy>();
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
-    const index = new RegionIndex(blocks.map((b) => b.scope), l);
+    const index = regionIndexOf(ctx.space, blocks.map((b) => b.scope));
     for (const { policy: p, scope } of [...ctx.enabled, ...ctx.reportOnly]) {
         if (p.grant?.kind === 'block' || !inFocus(ctx, p) || isEmpty(scope)) continue;
         const covering = index.candidates(scope).map((i) => blocks[i]).filter((b) => b.policy !== p && overlaps(b.scope, scope, l));
@@ -110,8 +110,8 @@ export function checkRedundant(ctx: Context, shadowed: Set<Policy>, superseded: 
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block');
-    const blockIndex = new RegionIndex(blocks.map((b) => b.scope), l);
-    const enabledIndex = new RegionIndex(ctx.enabled.map((q) => q.scope), l);
+    const blockIndex = regionIndexOf(ctx.space, blocks.map((b) => b.scope));
+    const enabledIndex = regionIndexOf(ctx.space, ctx.enabled.map((q) => q.scope));
     const byId = new Map(ctx.set.policies.map((q) => [q.id, q]));
     for (const { policy: p, scope } of ctx.enabled) {
         if (!inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p) || superseded.has(p) || !sessionEmpty(p.session)) continue;
@@ -158,7 +158,7 @@ export function checkBlockGrantOverlap(ctx: Context, shadowed: Set<Policy>): Fin
     const out: Finding[] = [];
     const max = ctx.options.maxWitnesses ?? 3;
     const blocks = ctx.enabled.filter((b) => b.policy.grant?.kind === 'block' && !isEmpty(b.scope));
-    const index = new RegionIndex(blocks.map((b) => b.scope), l);
+    const index = regionIndexOf(ctx.space, blocks.map((b) => b.scope));
     for (const { policy: p, scope } of ctx.enabled) {
         if (p.grant?.kind !== 'controls' || !inFocus(ctx, p) || isEmpty(scope) || shadowed.has(p)) continue;
         const related: string[] = [];
@@ -210,7 +210,7 @@ export function checkSessionConflicts(ctx: Context): Finding[] {
     const l = ctx.space.layout;
     const out: Finding[] = [];
     const withSession = ctx.enabled.filter((x) => !sessionEmpty(x.policy.session) && !isEmpty(x.scope));
-    const index = new RegionIndex(withSession.map((x) => x.scope), l);
+    const index = regionIndexOf(ctx.space, withSession.map((x) => x.scope));
     for (let i = 0; i < withSession.length; i++) {
         if (!inFocus(ctx, withSession[i].policy)) continue;
         for (const j of index.candidates(withSession[i].scope)) {

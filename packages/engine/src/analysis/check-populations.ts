@@ -6,10 +6,10 @@ import type { Context } from './context.js';
 import { inFocus, isProtective, label } from './context.js';
 import { legacyRegion, unmetRegion } from './decision.js';
 import type { Finding } from './finding.js';
-import { type Region, RegionIndex, contains, dimRegion, intersect, isEmpty, meetingBoxes, union } from './region.js';
+import { type Region, contains, dimRegion, intersect, isEmpty, meetingBoxes, union } from './region.js';
 import { conditionRegions, principalRegion, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
-import { memo, regionId } from './region-memo.js';
+import { memo, regionId, regionIndexOf } from './region-memo.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 export function checkBreakGlass(ctx: Context): Finding[] {
@@ -128,7 +128,7 @@ export function checkExclusions(ctx: Context): Finding[] {
     const protectedBy = new Map<Policy, Region>();
     for (const { policy, scope } of ctx.enabled) if (isProtective(policy)) protectedBy.set(policy, scope);
     const protectedList = [...protectedBy];
-    const protectedIndex = new RegionIndex(protectedList.map(([, qs]) => qs), l);
+    const protectedIndex = regionIndexOf(ctx.space, protectedList.map(([, qs]) => qs));
     for (const [p, scope] of protectedBy) {
         if (!p.users || !inFocus(ctx, p)) continue;
         for (const { item, x } of excludedPopulations(ctx, p, scope)) {

@@ -4,7 +4,7 @@
 // memo entry is a pure function of the regions named in its key.
 
 import type { SignIn } from '../model.js';
-import { coveredBy, type Region } from './region.js';
+import { coveredBy, type Region, RegionIndex } from './region.js';
 import type { Space } from './space.js';
 import { witnessOutside } from './witness.js';
 
@@ -42,4 +42,25 @@ export function coveredByParts(space: Space, x: Region, parts: readonly Region[]
 /** witnessOutside(space, x, cover), remembered by the two regions' identities. */
 export function witnessOutsideOf(space: Space, x: Region, cover: Region): SignIn | undefined {
     return memo(space, `out:${regionId(x)}:${regionId(cover)}`, () => witnessOutside(space, x, cover));
+}
+
+/** Region indexes kept per space: each analysis asks for a handful, most of them over unchanged scopes. */
+const MAX_INDEXES = 32;
+
+/**
+ * The RegionIndex of these regions (in this order), remembered by their identities: an edit to one policy leaves
+ * the indexes over the other policies' scopes (blocks, enabled grants, …) as they were. Least recently used dropped.
+ */
+export function regionIndexOf(space: Space, regions: readonly Region[]): RegionIndex {
+    const key = regions.map(regionId).join(',');
+    const m = (space.indexes ??= new Map<string, RegionIndex>());
+    let index = m.get(key);
+    if (index) {
+        m.delete(key);
+    } else {
+        index = new RegionIndex(regions, space.layout);
+        if (m.size >= MAX_INDEXES) m.delete(m.keys().next().value!);
+    }
+    m.set(key, index);
+    return index;
 }

@@ -318,7 +318,7 @@ export class RegionIndex {
             let cost = 0;
             for (const r of regions) {
                 if (r.length === 0) continue;
-                cost += popcountDim(dimUnion(r, l, d), l, d) / l.sizes[d];
+                cost += popcountUnion(r, l, d) / l.sizes[d];
                 if (cost >= bestCost) break;
             }
             if (cost < bestCost) { bestCost = cost; best = d; }
@@ -378,10 +378,13 @@ function dimUnion(r: Region, l: Layout, d: number): Uint32Array {
     return u;
 }
 
-function popcountDim(u: Uint32Array, _l: Layout, _d: number): number {
+/** The number of atoms of dimension d present in some box of r (dimUnion's popcount, without allocating it). */
+function popcountUnion(r: Region, l: Layout, d: number): number {
+    const o = l.offsets[d];
     let n = 0;
-    for (let w = 0; w < u.length; w++) {
-        let v = u[w] >>> 0;
+    for (let w = 0; w < l.words[d]; w++) {
+        let v = 0;
+        for (const b of r) v |= b[o + w];
         v = v - ((v >>> 1) & 0x55555555);
         v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
         n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;

@@ -12,7 +12,7 @@ import { parseDeviceFilter, compileDeviceFilter, deviceFilterAtoms, rulePredicat
 import { COUNTRY_CODES } from '../geo/countries.js';
 import { WELL_KNOWN_APPS, PRIVILEGED_ROLE_IDS } from '../well-known/index.js';
 import { clockInWindow, isWholeWeek, localClock } from '../time/window.js';
-import { makeLayout, type Layout } from './region.js';
+import { makeLayout, type Layout, type RegionIndex } from './region.js';
 import { timeCutsCached, REFERENCE_INSTANT } from './time-atoms.js';
 
 export type Who =
@@ -55,6 +55,8 @@ export interface Space {
     deviceRules: Map<string, DevicePredicate>;
     /** Region computations by their inputs' identities (region-memo.ts); kept while the atoms are (reuseSpace). */
     memo?: Map<string, unknown>;
+    /** Region indexes by their regions' identities, the most recently used last (region-memo.ts). */
+    indexes?: Map<string, RegionIndex>;
 }
 
 const lower = (s: string) => s.toLowerCase();

@@ -1,9 +1,11 @@
 // Findings → Langium diagnostics on the policy (or assertion) they are about, with related information on the
-// other policies and the data the quick fix needs: { code, analysis, scenarioText } (`carried` while typing, see below).
+// other policies and data { code, analysis } (`carried` while typing, see below). The counterexample scenario the quick
+// fix writes is made when the fix is asked for (counterexampleScenario), not sent with every diagnostic: on a large
+// workspace the scenario texts and long related lists were most of the bytes of every analysis's publishDiagnostics.
 
 import { describeSignIn, type Finding } from '@latch/engine';
 import { AstUtils, type LangiumDocument, type ValidationAcceptor } from 'langium';
-import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
 import type { LatchServices } from '../latch-module.js';
 import { scenarioText } from './scenario-text.js';
@@ -72,18 +74,45 @@ export interface FindingData {
  */
 const presented = new WeakMap<Finding, { data: DiagnosticData; text: string }>();
 
-/** What a diagnostic carries in `data`: the code, the marker, and the scenario text the quick fix inserts. */
+/** What a diagnostic carries in `data`: the code and the marker (`scenarioText` only from older servers' diagnostics). */
 export type DiagnosticData = Pick<FindingData, 'code' | 'analysis' | 'carried' | 'scenarioText'>;
+
+/**
+ * Related locations per diagnostic, at most: a policy overlapping thirty block policies names them all in its
+ * message; thirty links under it help nobody and cost ~150 bytes each on every analysis pass.
+ */
+export const MAX_RELATED = 5;
 
 function presentation(a: WorkspaceAnalysis, f: Finding): { data: DiagnosticData; text: string } {
     let p = presented.get(f);
     if (!p) {
-        const { code, analysis, scenarioText, witnessText } = findingData(a, f);
+        const w = f.witnesses[0];
         // The witness in words goes into the message, not into `data`.
-        p = { data: scenarioText ? { code, analysis, scenarioText } : { code, analysis }, text: witnessText ? `${f.message}\nWitness: ${witnessText}` : f.message };
+        const text = w ? `${f.message}\nWitness: ${witnessLine(a, w.signIn, w.outcome)}` : f.message;
+        p = { data: { code: f.code, analysis: true }, text };
         presented.set(f, p);
     }
     return p;
+}
+
+function witnessLine(a: WorkspaceAnalysis, signIn: Finding['witnesses'][number]['signIn'], outcome: string): string {
+    return `${describeSignIn(a.result.context.set, signIn)} → ${outcome}`;
+}
+
+/**
+ * The counterexample scenario of an analysis diagnostic, for the quick fix: the finding of the last analysis that
+ * this diagnostic shows (same code, same message; a diagnostic carried while typing shows the sentence only).
+ */
+export function counterexampleScenario(services: LatchServices, diagnostic: Diagnostic): string | undefined {
+    const data = diagnostic.data as Partial<FindingData> | undefined;
+    if (data?.analysis !== true) return undefined;
+    const a = lastAnalysis(services);
+    if (!a) return undefined;
+    for (const f of a.result.findings) {
+        if (f.code !== data.code || f.witnesses.length === 0) continue;
+        if (data.carried ? diagnostic.message === f.message : diagnostic.message === presentation(a, f).text) return findingData(a, f).scenarioText;
+    }
+    return undefined;
 }
 
 export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
@@ -91,14 +120,11 @@ export function findingData(a: WorkspaceAnalysis, f: Finding): FindingData {
     if (!w) return { code: f.code, analysis: true };
     const set = a.result.context.set;
     const subject = f.assertion ?? (f.policy !== undefined ? set.policies.find((p) => p.id === f.policy)?.name : undefined) ?? f.code;
-    return {
-        code: f.code, analysis: true, witnessText: `${describeSignIn(set, w.signIn)} → ${w.outcome}`,
-        scenarioText: scenarioText(set, `${f.code}: ${subject}`, w),
-    };
+    return { code: f.code, analysis: true, witnessText: witnessLine(a, w.signIn, w.outcome), scenarioText: scenarioText(set, `${f.code}: ${subject}`, w) };
 }
 
 function related(nodes: ReadonlyMap<string, ast.Policy>, f: Finding): DiagnosticRelatedInformation[] {
-    return f.related.flatMap((id) => {
+    return f.related.slice(0, MAX_RELATED).flatMap((id) => {
         const node = nodes.get(id);
         const cst = node?.$cstNode;
         if (!node || !cst) return [];

@@ -2,6 +2,7 @@ import { type RequirementExpr, requirementToCnf } from '@latch/engine';
 import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { counterexampleScenario } from '../analysis/finding-diagnostics.js';
 import * as ast from '../generated/ast.js';
 import type { LatchServices } from '../latch-module.js';
 import { IssueCodes } from '../validation/issue-codes.js';
@@ -12,12 +13,15 @@ const LOCKOUT_CODE = /lockout|break-?glass|emergency/i;
 /**
  * Quick fixes for findings with an obvious mend: add a missing `state`, split a mixed and/or grant into policies
  * (the grant's CNF: one `or` clause per policy, which Entra ANDs), exclude the break-glass principals, and write an
- * analysis counterexample (`data.scenarioText`) as a scenario at the end of the document.
+ * analysis counterexample as a scenario at the end of the document (made from the last analysis's finding when asked;
+ * a diagnostic that brings its own `data.scenarioText` uses that).
  */
 export class LatchCodeActionProvider implements CodeActionProvider {
     protected readonly documents: LangiumDocuments;
+    protected readonly services: LatchServices;
 
     constructor(services: LatchServices) {
+        this.services = services;
         this.documents = services.shared.workspace.LangiumDocuments;
     }
 
@@ -37,7 +41,8 @@ export class LatchCodeActionProvider implements CodeActionProvider {
         const data = diagnostic.data as { code?: string; scenarioText?: unknown } | undefined;
         const code = String(diagnostic.code ?? data?.code ?? '');
         const actions: CodeAction[] = [];
-        if (typeof data?.scenarioText === 'string') actions.push(this.addScenario(document, diagnostic, data.scenarioText));
+        const scenario = typeof data?.scenarioText === 'string' ? data.scenarioText : counterexampleScenario(this.services, diagnostic);
+        if (scenario !== undefined) actions.push(this.addScenario(document, diagnostic, scenario));
         const policy = this.policyAt(document, diagnostic);
         if (!policy) return actions;
         if (code === IssueCodes.MissingState) {

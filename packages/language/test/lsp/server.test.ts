@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLens, CompletionList, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { MAX_RELATED } from '../../src/analysis/finding-diagnostics.js';
 import { LatchCommands, type ScenarioRunSummary } from '../../src/lsp/latch-commands.js';
 import { startTestServer, type TestClient } from './lsp-client.js';
 
@@ -279,6 +280,43 @@ describe('analysis findings across files and keystrokes', () => {
             // A renamed policy's findings are not carried over to a policy that no longer exists.
             const renamed = await c.change(A, 3, text.replace('policy PB', 'policy PC'));
             expect(renamed.filter((d) => d.code === 'shadowed-by-block')).toEqual([]);
+        } finally {
+            await c.close();
+        }
+    });
+
+    it('writes the counterexample of a finding as a scenario when the quick fix is asked for, not in every diagnostic', async () => {
+        const c = await startTestServer();
+        try {
+            await c.open('file:///across/dir.latch', 'user ann\n');
+            const text = grantAll('PA').replace('grant mfa', 'block') + grantAll('PB');
+            await c.open(A, text);
+            const shadow = (await c.save(A)).find((d) => d.code === 'shadowed-by-block')!;
+            expect(shadow.data).toEqual({ code: 'shadowed-by-block', analysis: true });
+            const ask = (d: Diagnostic) => c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: A }, range: d.range, context: { diagnostics: [d] } }) as Promise<Array<{ title: string; edit?: WorkspaceEdit }>>;
+            const fix = (await ask(shadow)).find((a) => a.title === 'Add the counterexample as a scenario');
+            const inserted = fix?.edit?.changes?.[A]?.[0]?.newText ?? '';
+            expect(inserted).toMatch(/^\nscenario "shadowed-by-block: PB" \{\n {2}user ann\n[\s\S]*\n {2}expect block\n {2}expect applies PA, PB\n\}\n$/);
+            // The same fix from the diagnostic carried while typing (its sentence only).
+            const carried = (await c.change(A, 2, `// typing\n${text}`)).find((d) => d.code === 'shadowed-by-block')!;
+            expect((await ask(carried)).find((a) => a.title === 'Add the counterexample as a scenario')?.edit?.changes?.[A]?.[0]?.newText).toBe(inserted);
+            // No fix for a diagnostic no analysis made.
+            expect((await ask({ ...shadow, message: 'something else' })).map((a) => a.title)).not.toContain('Add the counterexample as a scenario');
+        } finally {
+            await c.close();
+        }
+    });
+
+    it('links at most MAX_RELATED involved policies under a finding; its message names them all', async () => {
+        const c = await startTestServer();
+        try {
+            await c.open('file:///across/dir.latch', 'user ann\n');
+            const blocks = Array.from({ length: 7 }, (_, k) => grantAll(`PB${k}`).replace('grant mfa', 'block')).join('\n');
+            await c.open(A, `${grantAll('PA')}\n${blocks}`);
+            const shadow = (await c.save(A)).find((d) => d.code === 'shadowed-by-block')!;
+            for (let k = 0; k < 7; k++) expect(shadow.message).toContain(`PB${k}`);
+            expect(MAX_RELATED).toBeLessThan(7);
+            expect(shadow.relatedInformation?.map((r) => r.message)).toEqual(Array.from({ length: MAX_RELATED }, (_, k) => `involved: PB${k}`));
         } finally {
             await c.close();
         }
