@@ -98,6 +98,24 @@ describe('incremental analysis', () => {
         expectSameAsFull(added, fourth);
     });
 
+    it('re-tests which policies apply to a remembered witness when a policy is enabled or disabled', () => {
+        // Two identical MFA policies (each redundant with the other: a witness is evaluated and remembered) and a
+        // disabled block over the same scope. Enabling the block must reach the remembered witness: it now applies.
+        const all = { include: { all: true, users: [], groups: [], roles: [] }, exclude: { users: [], groups: [], roles: [] } };
+        const grant = (id: string): Policy => ({ id, name: id, state: 'enabled', users: all, target: { kind: 'apps', include: [A1], exclude: [] }, grant: { kind: 'controls', operator: 'OR', controls: ['mfa'] } });
+        // (its conditions differ from the grants': its applicability is its own)
+        const block = (state: Policy['state']): Policy => ({ id: 'B', name: 'B', state, users: all, target: { kind: 'apps', include: [A1, A2], exclude: [] }, grant: { kind: 'block' } });
+        const analyzer = new IncrementalAnalyzer();
+        const states: Policy['state'][] = ['disabled', 'enabled', 'disabled', 'enabledForReportingButNotEnforced', 'enabled'];
+        for (const [k, state] of states.entries()) {
+            const set = directorySet([grant('G1'), grant('G2'), block(state)]);
+            const r = analyzer.analyze(set);
+            expect(r.recomputed?.full).toBe(k === 0);
+            expectSameAsFull(set, r);
+            expect(r.findings.some((f) => f.code === 'shadowed-by-block')).toBe(state === 'enabled');
+        }
+    });
+
     it('starts over when the atoms change (a new constant) or the options do', () => {
         const p: Policy = {
             id: 'P', name: 'P', state: 'enabled', users: { include: { all: true, users: [], groups: [], roles: [] }, exclude: { users: [], groups: [], roles: [] } },

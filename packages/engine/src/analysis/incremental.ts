@@ -38,6 +38,8 @@ interface Memo {
     result: AnalysisResult;
     /** Witness evaluations of the last run, valid while the atoms are unchanged (see verify.ts). */
     evaluations: CarriedEvaluations['current'];
+    /** The last run's applicability numbers, by position of its policies (see verify.ts). */
+    applicability: readonly number[];
 }
 
 export class IncrementalAnalyzer {
@@ -45,6 +47,9 @@ export class IncrementalAnalyzer {
     /** A number per policy content seen in the last run (kept while the content is in use). */
     private versions = new Map<string, number>();
     private nextVersion = 0;
+    /** A number per applicability (conditions, disabled or not) seen in the last run. */
+    private applicabilities = new Map<string, number>();
+    private nextApplicability = 0;
 
     /** Drops what was remembered (the next run is a full analysis). */
     reset(): void {
@@ -71,10 +76,21 @@ export class IncrementalAnalyzer {
         const versions = new Map<string, number>();
         for (const c of contents.values()) if (!versions.has(c)) versions.set(c, this.versions.get(c) ?? this.nextVersion++);
         this.versions = versions;
-        ctx.stats.carried = {
+        const applicabilities = new Map<string, number>();
+        const applicability = set.policies.map((p) => {
+            const k = `${p.state === 'disabled' ? 'off' : 'on'}:${conditionKey(p)}`;
+            let n = applicabilities.get(k);
+            if (n === undefined) { n = this.applicabilities.get(k) ?? this.nextApplicability++; applicabilities.set(k, n); }
+            return n;
+        });
+        this.applicabilities = applicabilities;
+        const previousAt = new Map<number, number>();
+        prev?.applicability.forEach((n, i) => { if (!previousAt.has(n)) previousAt.set(n, i); });
+        const carried: CarriedEvaluations = {
             version: (p) => versions.get(contents.get(p) ?? JSON.stringify(p)) ?? this.nextVersion++, // an unknown policy matches nothing
-            previous: prev?.evaluations ?? new Map(), current: new Map(),
+            applicability, previousAt, previous: prev?.evaluations ?? new Map(), current: new Map(),
         };
+        ctx.stats.carried = carried;
         const focus = prev ? this.focus(prev, set, contents, ctx.scope, space, (p) => (entry(p).reach ??= reachRegion(space, p))) : undefined;
         ctx.focus = focus;
         const checks = runChecks(ctx, options.assertions ?? []);
@@ -100,7 +116,7 @@ export class IncrementalAnalyzer {
         this.memo = {
             result,
             optionsKey, atomKey: key, space, regions: live, order: set.policies.map((p) => p.id), perPolicy, unconfirmed,
-            evaluations: ctx.stats.carried.current,
+            evaluations: carried.current, applicability,
             policies: new Map(set.policies.map((p) => [p.id, { policy: p, content: contents.get(p)!, scope: ctx.scope.get(p)! }])),
         };
         return result;

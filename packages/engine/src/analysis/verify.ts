@@ -14,7 +14,7 @@
 import type { EvaluationResult, Policy, PolicySet, SignIn } from '../model.js';
 import { evaluate, policyApplies } from '../evaluate/evaluate.js';
 import { compilePolicySet, subsetOf } from '../evaluate/compile-set.js';
-import { compileSignIn } from '../evaluate/compile-signin.js';
+import { type CompiledSignIn, compileSignIn } from '../evaluate/compile-signin.js';
 import type { Witness } from './finding.js';
 
 export interface VerifyStats {
@@ -31,9 +31,23 @@ export interface VerifyStats {
 export interface CarriedEvaluations {
     /** A number per policy content: equal numbers, equal policies. */
     version(p: Policy): number;
-    previous: ReadonlyMap<string, { applying: string; result: EvaluationResult }>;
+    /**
+     * A number per policy of the set, in order, for what policyApplies reads of it (its conditions, and whether it is
+     * disabled): equal numbers, the same answer on any sign-in while the atoms are unchanged.
+     */
+    applicability: readonly number[];
+    /** Where each applicability number sits in the previous analysis's policies. */
+    previousAt: ReadonlyMap<number, number>;
+    previous: ReadonlyMap<string, CarriedEvaluation>;
     /** This analysis's evaluations (what the next analysis may carry over). */
-    current: Map<string, { applying: string; result: EvaluationResult }>;
+    current: Map<string, CarriedEvaluation>;
+}
+
+export interface CarriedEvaluation {
+    applying: string;
+    result: EvaluationResult;
+    /** policyApplies (1 or 0) for each policy of its analysis's set, in order. */
+    applies: Uint8Array;
 }
 
 /** `evaluate(set, signIn, strict)` restricted to what the checks read (see above). */
@@ -42,12 +56,22 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
     const hit = stats?.evaluations?.get(key);
     if (hit) return hit;
     const cs = compilePolicySet(set);
-    const s = compileSignIn(cs, signIn);
-    const applying = [];
-    for (const cp of cs.policies) if (policyApplies(cs, cp, s, false)) applying.push(cp);
-    const carried = stats?.carried;
-    const versions = carried ? applying.map((cp) => carried.version(cp.policy)).join(',') : '';
+    const carried = stats?.carried?.applicability.length === cs.policies.length ? stats.carried : undefined;
     const before = carried?.previous.get(key);
+    // Which policies apply: an earlier analysis's answer for a policy whose applicability is unchanged (an edit
+    // touches one or two policies; the others need no test), else policyApplies.
+    const applies = carried ? new Uint8Array(cs.policies.length) : undefined;
+    const applying = [];
+    let s: CompiledSignIn | undefined;
+    for (let i = 0; i < cs.policies.length; i++) {
+        const cp = cs.policies[i]!;
+        const at = before ? carried!.previousAt.get(carried!.applicability[i]!) : undefined;
+        const a = at !== undefined ? before!.applies[at] === 1 : policyApplies(cs, cp, (s ??= compileSignIn(cs, signIn)), false);
+        if (!a) continue;
+        applying.push(cp);
+        if (applies) applies[i] = 1;
+    }
+    const versions = carried ? applying.map((cp) => carried.version(cp.policy)).join(',') : '';
     let r: EvaluationResult;
     if (before && before.applying === versions) r = before.result;
     else if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
@@ -61,7 +85,7 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
         if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, { mode: 'strict' });
     }
     if (stats) (stats.evaluations ??= new Map()).set(key, r);
-    carried?.current.set(key, { applying: versions, result: r });
+    if (carried) carried.current.set(key, { applying: versions, result: r, applies: applies! });
     return r;
 }
 
