@@ -17,6 +17,15 @@ import { reachRegion, scopeRegion } from './scope.js';
 import { atomKey, buildSpace, conditionKey, reuseSpace, type Space } from './space.js';
 import type { CarriedEvaluations } from './verify.js';
 
+/** JSON of each policy object (models are never changed once built: see space.ts), computed once. */
+const policyJson = new WeakMap<Policy, string>();
+
+function contentOf(p: Policy): string {
+    let c = policyJson.get(p);
+    if (c === undefined) { c = JSON.stringify(p); policyJson.set(p, c); }
+    return c;
+}
+
 /** The policy without what only its own findings' text shows. */
 function semantic(p: Policy): string {
     const { displayName: _d, description: _e, templateId: _t, extra: _x, ...rest } = p;
@@ -62,7 +71,7 @@ export class IncrementalAnalyzer {
         const extra = extraScopesOf(set, opts);
         const key = atomKey(set, extra);
         const prev = this.memo && this.memo.optionsKey === optionsKey && this.memo.atomKey === key ? this.memo : undefined;
-        const contents = new Map(set.policies.map((p) => [p, JSON.stringify(p)]));
+        const contents = new Map(set.policies.map((p) => [p, contentOf(p)]));
         if (prev && this.unchanged(prev, set, contents)) return { ...prev.result, recomputed: { policies: 0, of: set.policies.length, full: false } };
         const space = prev ? reuseSpace(prev.space, set, extra) : buildSpace(set, extra);
         const regions = prev?.regions ?? new Map<string, { scope: Region; reach?: Region }>();
@@ -87,7 +96,7 @@ export class IncrementalAnalyzer {
         const previousAt = new Map<number, number>();
         prev?.applicability.forEach((n, i) => { if (!previousAt.has(n)) previousAt.set(n, i); });
         const carried: CarriedEvaluations = {
-            version: (p) => versions.get(contents.get(p) ?? JSON.stringify(p)) ?? this.nextVersion++, // an unknown policy matches nothing
+            version: (p) => versions.get(contents.get(p) ?? contentOf(p)) ?? this.nextVersion++, // an unknown policy matches nothing
             applicability, previousAt, previous: prev?.evaluations ?? new Map(), current: new Map(),
         };
         ctx.stats.carried = carried;

@@ -61,10 +61,21 @@ export interface Space {
 
 const lower = (s: string) => s.toLowerCase();
 
+// Keys by object identity: models are plain data never changed once built (the editor hands the analysis the same
+// policy objects for the policies an edit left alone), so each key is computed once per object.
+const conditionKeys = new WeakMap<Policy, string>();
+const atomParts = new WeakMap<Policy, string>();
+const directoryKeys = new WeakMap<object, WeakMap<object, string>>();
+
 /** A policy's conditions (everything its scope region is made of) as a key. */
 export function conditionKey(p: Policy): string {
-    return JSON.stringify([p.users, p.target, p.platforms, p.locations, p.clientAppTypes, p.signInRisk, p.userRisk, p.insiderRisk,
-        p.authenticationFlows, p.deviceFilter, p.times]);
+    let k = conditionKeys.get(p);
+    if (k === undefined) {
+        k = JSON.stringify([p.users, p.target, p.platforms, p.locations, p.clientAppTypes, p.signInRisk, p.userRisk, p.insiderRisk,
+            p.authenticationFlows, p.deviceFilter, p.times]);
+        conditionKeys.set(p, k);
+    }
+    return k;
 }
 
 /**
@@ -73,7 +84,17 @@ export function conditionKey(p: Policy): string {
  * flows and location references do not make atoms: editing them keeps the space.
  */
 export function atomKey(set: PolicySet, extraScopes: readonly Policy[] = []): string {
-    return JSON.stringify([set.directory, set.namedLocations, [...set.policies, ...extraScopes].map((p) => [p.users, p.target, p.deviceFilter, p.times])]);
+    let byLocations = directoryKeys.get(set.directory);
+    if (!byLocations) { byLocations = new WeakMap(); directoryKeys.set(set.directory, byLocations); }
+    let head = byLocations.get(set.namedLocations);
+    if (head === undefined) { head = JSON.stringify([set.directory, set.namedLocations]); byLocations.set(set.namedLocations, head); }
+    const parts = [head];
+    for (const p of [...set.policies, ...extraScopes]) {
+        let a = atomParts.get(p);
+        if (a === undefined) { a = JSON.stringify([p.users, p.target, p.deviceFilter, p.times]); atomParts.set(p, a); }
+        parts.push(a);
+    }
+    return parts.join('\n');
 }
 
 /** The space of a set whose `atomKey` equals the one `prev` was built for: the same atoms, the new policies compiled. */

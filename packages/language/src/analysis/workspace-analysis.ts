@@ -7,7 +7,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type * as ast from '../generated/ast.js';
 import { isBuiltinUri } from '../builtins/builtin-library.js';
 import { lowerAssertions } from '../lowering/lower-assertion.js';
-import { lowerWorkspace } from '../lowering/lower-workspace.js';
+import { elementsOf, lowerPolicySet, PolicySetLowering } from '../lowering/policy-set-lowering.js';
 
 export interface WorkspaceAnalysis {
     result: AnalysisResult;
@@ -17,9 +17,13 @@ export interface WorkspaceAnalysis {
     anchor: ast.Policy | ast.Assertion | undefined;
 }
 
-/** Analyses lowered documents (CLI, tests); with an analyzer, only what changed since its last run is recomputed. */
-export function analyzeDocuments(documents: readonly LangiumDocument[], options: AnalyzeOptions = {}, analyzer?: IncrementalAnalyzer): WorkspaceAnalysis {
-    const ws = lowerWorkspace(documents);
+/** What an editing session keeps between analyses: only what changed since the last run is recomputed. */
+export interface IncrementalState { analyzer: IncrementalAnalyzer; lowering: PolicySetLowering }
+
+/** Analyses lowered documents (CLI, tests; the language server with its IncrementalState). */
+export function analyzeDocuments(documents: readonly LangiumDocument[], options: AnalyzeOptions = {}, incremental?: IncrementalState): WorkspaceAnalysis {
+    const ws = incremental ? incremental.lowering.lower(documents) : lowerPolicySet(elementsOf(documents));
+    const analyzer = incremental?.analyzer;
     const assertions = lowerAssertions(documents);
     const all = { ...options, assertions: assertions.map((a) => a.assertion) };
     const result = analyzer ? analyzer.analyze(ws.set, all) : analyzePolicySet(ws.set, all);
@@ -39,7 +43,7 @@ function docOf(node: ast.Policy | ast.Assertion): LangiumDocument | undefined {
 /** One analysis per workspace state; each state's analysis reuses the findings the edit since the last one left alone. */
 export class WorkspaceAnalysisCache {
     private readonly cache: WorkspaceCache<string, WorkspaceAnalysis>;
-    private readonly analyzer = new IncrementalAnalyzer();
+    private readonly incremental: IncrementalState = { analyzer: new IncrementalAnalyzer(), lowering: new PolicySetLowering() };
     /** The analysis computed last (kept across workspace states). */
     last: WorkspaceAnalysis | undefined;
 
@@ -50,7 +54,7 @@ export class WorkspaceAnalysisCache {
     /** The analysis for these break-glass names (the `latch.breakGlass` setting) of the current workspace state. */
     get(breakGlass: readonly string[] = []): WorkspaceAnalysis {
         return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`, () => {
-            this.last = analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.analyzer);
+            this.last = analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.incremental);
             return this.last;
         });
     }

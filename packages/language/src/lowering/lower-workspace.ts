@@ -1,8 +1,7 @@
 import type { PolicySet } from '@latch/engine';
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import { lowerDirectory } from './lower-directory.js';
-import { lowerPolicy } from './lower-policy.js';
+import { elementsOf, lowerPolicySet } from './policy-set-lowering.js';
 import { type LoweredScenario, lowerScenario } from './lower-scenario.js';
 
 export interface LoweredWorkspace {
@@ -14,9 +13,7 @@ export interface LoweredWorkspace {
 
 /** The one place where Latch ASTs become the engine's model: text → AST → model flows one way from here. */
 export function lowerWorkspace(documents: readonly LangiumDocument[]): LoweredWorkspace {
-    const elements = documents.flatMap((d) => (ast.isDocument(d.parseResult.value) ? d.parseResult.value.elements : []));
-    const { directory, namedLocations } = lowerDirectory(elements);
-    const policyNodes = elements.filter(ast.isPolicy);
+    const elements = elementsOf(documents);
     const scenarios = elements.filter(ast.isScenario).map((node) => ({ ...lowerScenario(node), node }));
-    return { set: { policies: policyNodes.map(lowerPolicy), namedLocations, directory }, policyNodes, scenarios };
+    return { ...lowerPolicySet(elements), scenarios };
 }
