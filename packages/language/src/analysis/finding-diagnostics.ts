@@ -74,7 +74,7 @@ export interface FindingData {
  */
 const presented = new WeakMap<Finding, { data: DiagnosticData; text: string }>();
 
-/** What a diagnostic carries in `data`: the code and the marker (`scenarioText` only from older servers' diagnostics). */
+/** What a diagnostic carries in `data`: the code and the marker (a client's own diagnostic may bring a `scenarioText`). */
 export type DiagnosticData = Pick<FindingData, 'code' | 'analysis' | 'carried' | 'scenarioText'>;
 
 /**
