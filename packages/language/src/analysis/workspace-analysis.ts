@@ -54,7 +54,8 @@ export class WorkspaceAnalysisCache {
     /** The analysis for these break-glass names (the `latch.breakGlass` setting) of the current workspace state. */
     get(breakGlass: readonly string[] = []): WorkspaceAnalysis {
         return this.cache.get(`analysis\u0000${breakGlass.join('\u0000')}`, () => {
-            this.last = analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass] }, this.incremental);
+            // A diagnostic, its quick fix and lens show one witness per finding: the editor asks for no more.
+            this.last = analyzeDocuments(this.shared.workspace.LangiumDocuments.all.toArray(), { breakGlass: [...breakGlass], maxWitnesses: 1 }, this.incremental);
             return this.last;
         });
     }
