@@ -122,7 +122,7 @@ export default async function replaySection({ quick }) {
         + 'records generated afresh, means memory does not grow with the log. '
         + 'Records are read from their bytes: every byte is checked as JSON.parse would, but only the ~20 values the mapping reads are built, and the '
         + 'appliedConditionalAccessPolicies array (records that carry every policy\'s result are 7–9× larger) is scanned in place, entries seen before '
-        + 'recognised by comparing bytes; a record whose read values (bar id, time, IP address and device id and name where no policy looks at them) '
+        + 'recognised by comparing bytes (so are keys and skipped values met in the record before, and strings met before); a record whose read values (bar id, time, IP address and device id and name where no policy looks at them) '
         + 'were met before reuses their policy statuses (a memo of fixed size, which rests while it rarely hits). Rows without `--workers` use the default: on this 2-core machine '
         + 'one worker thread and the main thread each replay stretches of the file; `--workers 0` rows replay on the main thread alone.';
     return { title: '6. Sign-in log replay (`latch replay`)', markdown, json, failures };

@@ -72,8 +72,36 @@ function compileIdentity(cs: CompiledSet, s: SignIn, userKey: string | undefined
     };
 }
 
-function identities(cs: CompiledSet, s: SignIn): CompiledIdentity[] {
-    if (s.userId !== undefined) return [compileIdentity(cs, s, s.userId.toLowerCase())];
+/**
+ * What compileSignIn made of earlier sign-ins of one set, for a caller that compiles many (the log replay): a known
+ * user's identity depends only on the set, the user id and the sign-in's groups, roles, guest type and home tenant;
+ * the location vector of a sign-in with an IP address and a country, in a set without IP ranges, only on the country.
+ * Both are reused while those are the same (compared by value). Bounded: a full map starts afresh.
+ */
+export class CompileCache {
+    readonly users = new Map<string, { memberOf: string[] | undefined; roles: string[] | undefined; guestType: string | undefined; homeTenantId: string | undefined; ids: CompiledIdentity[] }>();
+    readonly countries = new Map<string, Tri[][]>();
+}
+const CACHE_MAX = 4096;
+
+function sameList(a: string[] | undefined, b: string[] | undefined): boolean {
+    if (a === b) return true;
+    if (a === undefined || b === undefined || a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+    return true;
+}
+
+function identities(cs: CompiledSet, s: SignIn, cache: CompileCache | undefined): CompiledIdentity[] {
+    if (s.userId !== undefined) {
+        const key = s.userId.toLowerCase();
+        if (cache === undefined) return [compileIdentity(cs, s, key)];
+        const c = cache.users.get(key);
+        if (c !== undefined && c.guestType === s.guestType && c.homeTenantId === s.homeTenantId && sameList(c.memberOf, s.memberOf) && sameList(c.roles, s.roles)) return c.ids;
+        const ids = [compileIdentity(cs, s, key)];
+        if (cache.users.size >= CACHE_MAX) cache.users.clear();
+        cache.users.set(key, { memberOf: s.memberOf && [...s.memberOf], roles: s.roles && [...s.roles], guestType: s.guestType, homeTenantId: s.homeTenantId, ids });
+        return ids;
+    }
     const undeclared = compileIdentity(cs, s, undefined);
     if (s.anonymous) return [undeclared];
     return [...[...cs.users.keys(), ...cs.namedUsers].map((u) => compileIdentity(cs, s, u)), undeclared];
@@ -88,8 +116,16 @@ function membership(l: CompiledNamedLocation, ip: bigint | undefined, country: s
     return F; // compliant networks (Global Secure Access) are not part of a Latch sign-in
 }
 
-function locationVectors(cs: CompiledSet, s: SignIn): Tri[][] {
+function locationVectors(cs: CompiledSet, s: SignIn, cache: CompileCache | undefined): Tri[][] {
     if (cs.locations.length === 0) return [[]];
+    if (s.ipAddress !== undefined && s.country !== undefined && cache !== undefined && !cs.hasIpLocations) {
+        let v = cache.countries.get(s.country);
+        if (v === undefined) {
+            if (cache.countries.size >= CACHE_MAX) cache.countries.clear();
+            cache.countries.set(s.country, v = locationVectors(cs, s, undefined));
+        }
+        return v;
+    }
     if (s.ipAddress !== undefined && s.country !== undefined) {
         // An unparsable IP is a known value outside every range, not missing input.
         const ip = cs.hasIpLocations ? ipToBigInt(s.ipAddress) : undefined;
@@ -108,11 +144,12 @@ function locationVectors(cs: CompiledSet, s: SignIn): Tri[][] {
     return [...seen.values()];
 }
 
-export function compileSignIn(cs: CompiledSet, s: SignIn): CompiledSignIn {
+/** `cache`: what earlier calls for the same set made (CompileCache); the result is the same with or without it. */
+export function compileSignIn(cs: CompiledSet, s: SignIn, cache?: CompileCache): CompiledSignIn {
     const t = s.target;
     return {
         signIn: s,
-        identities: identities(cs, s),
+        identities: identities(cs, s, cache),
         appIndex: t?.kind === 'application' ? cs.apps.lookup(t.appId) ?? -1 : -1,
         targetKind: t === undefined ? undefined : t.kind,
         userAction: t?.kind === 'userAction' ? t.action.toLowerCase() : undefined,
@@ -124,7 +161,7 @@ export function compileSignIn(cs: CompiledSet, s: SignIn): CompiledSignIn {
         userRisk: indexOr(RISK_INDEX, s.userRisk),
         insiderRisk: indexOr(INSIDER_INDEX, s.insiderRisk),
         flow: indexOr(FLOW_INDEX, s.authenticationFlow),
-        locationVectors: locationVectors(cs, s),
+        locationVectors: locationVectors(cs, s, cache),
         legacy: isLegacyClient(s),
         // Only sets with time windows look at the clock.
         instantMs: s.time !== undefined && cs.hasTimes ? parseInstant(s.time) : undefined,

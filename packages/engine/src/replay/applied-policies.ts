@@ -106,7 +106,7 @@ export class AppliedScan {
             const e = list[w]!;
             const end = pos + e.bytes.length;
             if (end > n || u[end - 1] !== RBRACE || !e.matches(u, view, abs, pos)) continue;
-            if (w > 0) { list.splice(w, 1); list.unshift(e); }
+            if (w > 0) { list[w] = list[w - 1]!; list[w - 1] = e; } // one step nearer the front: the most seen come first
             return e;
         }
         return undefined;

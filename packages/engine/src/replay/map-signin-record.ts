@@ -87,129 +87,151 @@ const GUESTS = new Map<string, GuestType>(GUEST_TYPES.map((g) => [g.toLowerCase(
 /** A successful MFA step as authenticationDetails records it. */
 const MFA_DETAIL = /mfa (successfully )?completed|mfa requirement satisfied|mfa completed in (azure ad|microsoft entra)/i;
 
-class Reader {
-    constructor(private readonly root: Json) {}
+/** Paths of the values read (for errors only; shared, never changed). */
+type Path = readonly (string | number)[];
+const ROOT: Path = [], LOCATION: Path = ['location'], DEVICE: Path = ['deviceDetail'];
 
-    string(obj: Json, key: string, path: (string | number)[]): string | undefined {
-        const v = obj[key];
-        if (v === undefined || v === null || v === '') return undefined;
-        if (typeof v !== 'string') throw new RecordMappingError([...path, key], 'expected a string');
-        return v;
-    }
+// Each value is read by name where it is used (`root.userId`, not `root[key]`): records of one log share a shape,
+// so the reads stay fast.
 
-    object(obj: Json, key: string, path: (string | number)[]): Json | undefined {
-        const v = obj[key];
-        if (v === undefined || v === null) return undefined;
-        if (typeof v !== 'object' || Array.isArray(v)) throw new RecordMappingError([...path, key], 'expected an object');
-        return v as Json;
-    }
-
-    array(obj: Json, key: string, path: (string | number)[]): unknown[] | undefined {
-        const v = obj[key];
-        if (v === undefined || v === null) return undefined;
-        if (!Array.isArray(v)) throw new RecordMappingError([...path, key], 'expected an array');
-        return v;
-    }
-
-    risk(key: string): RiskLevel | undefined {
-        const v = this.string(this.root, key, []);
-        return v === undefined ? undefined : RISKS.get(v.toLowerCase()); // unknownFutureValue: missing
-    }
+/** `v`, the value at `path`.`key`, as a string: absent, null and "" are undefined; another type is an error. */
+function str(v: unknown, path: Path, key: string): string | undefined {
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string') throw new RecordMappingError([...path, key], 'expected a string');
+    return v;
 }
+
+function obj(v: unknown, path: Path, key: string): Json | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) throw new RecordMappingError([...path, key], 'expected an object');
+    return v as Json;
+}
+
+function arr(v: unknown, path: Path, key: string): unknown[] | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (!Array.isArray(v)) throw new RecordMappingError([...path, key], 'expected an array');
+    return v;
+}
+
+/**
+ * A pure function of a string, its answers kept (a log repeats the same few operating systems, clients, trust types,
+ * risk levels and countries; the replay hands the same strings back). Bounded: full, it starts afresh.
+ */
+function keptAnswers<T>(f: (s: string) => T): (s: string) => T {
+    const kept = new Map<string, T>();
+    return (s) => {
+        let v = kept.get(s);
+        if (v === undefined && !kept.has(s)) {
+            if (kept.size >= 1024) kept.clear();
+            kept.set(s, v = f(s));
+        }
+        return v as T;
+    };
+}
+
+const platformOfKept = keptAnswers(platformOf);
+const clientOfKept = keptAnswers(clientOf);
+const trustTypeOf = keptAnswers((trust) => TRUST_TYPES.get(trust.trim().toLowerCase()));
+const riskOf = keptAnswers((v): RiskLevel | undefined => RISKS.get(v.toLowerCase())); // unknownFutureValue: missing
+const countryOf = keptAnswers((c) => /^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() : 'unknown');
+const isGuest = keptAnswers((t) => t.toLowerCase() === 'guest');
+const TRANSFER = /^(deviceCodeFlow|authenticationTransfer|none)$/i;
+const flowOf = keptAnswers((transfer): 'deviceCodeFlow' | 'authenticationTransfer' | 'none' | undefined => !TRANSFER.test(transfer) ? undefined
+    : transfer.toLowerCase() === 'devicecodeflow' ? 'deviceCodeFlow' : transfer.toLowerCase() === 'authenticationtransfer' ? 'authenticationTransfer' : 'none');
+const protocolFlowOf = keptAnswers((protocol) => protocol.toLowerCase() === 'devicecode' ? 'deviceCodeFlow' as const : 'none' as const);
+const requiresMfa = keptAnswers((r) => r.toLowerCase() === 'multifactorauthentication');
 
 /** Maps one parsed record; throws RecordMappingError on a value of the wrong type. */
 export function mapSignInRecord(value: unknown, directory: ReplayDirectory | undefined, options: MapOptions = {}): MappedRecord {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RecordMappingError([], 'expected a sign-in object');
     const root = value as Json;
-    const r = new Reader(root);
     const signIn: SignIn = {};
 
-    const userId = r.string(root, 'userId', []);
+    const userId = str(root.userId, ROOT, 'userId');
     if (userId !== undefined) signIn.userId = userId;
     const known = userId !== undefined ? directory?.get(userId.toLowerCase()) : undefined;
     signIn.memberOf = known ? known.groups : [];
     signIn.roles = known ? known.roles : [];
-    const userType = r.string(root, 'userType', []);
-    const guestType = known?.guestType ?? (userType?.toLowerCase() === 'guest' ? 'b2bCollaborationGuest' : undefined);
+    const userType = str(root.userType, ROOT, 'userType');
+    const guestType = known?.guestType ?? (userType !== undefined && isGuest(userType) ? 'b2bCollaborationGuest' : undefined);
     if (guestType) signIn.guestType = guestType;
-    const home = r.string(root, 'homeTenantId', []);
-    const resourceTenant = r.string(root, 'resourceTenantId', []);
+    const home = str(root.homeTenantId, ROOT, 'homeTenantId');
+    const resourceTenant = str(root.resourceTenantId, ROOT, 'resourceTenantId');
     if (home !== undefined && guestType && home !== resourceTenant) signIn.homeTenantId = home;
 
-    const appId = options.target === 'client' ? r.string(root, 'appId', []) : r.string(root, 'resourceId', []) ?? r.string(root, 'appId', []);
+    const appId = options.target === 'client' ? str(root.appId, ROOT, 'appId') : str(root.resourceId, ROOT, 'resourceId') ?? str(root.appId, ROOT, 'appId');
     if (appId !== undefined) signIn.target = { kind: 'application', appId };
 
-    const ip = r.string(root, 'ipAddress', []);
+    const ip = str(root.ipAddress, ROOT, 'ipAddress');
     if (ip !== undefined) signIn.ipAddress = ip;
-    const location = r.object(root, 'location', []);
+    const location = obj(root.location, ROOT, 'location');
     if (location) {
         // A location Entra could not place in a country is the "unknown countries/regions" of country locations.
-        const country = r.string(location, 'countryOrRegion', ['location']);
-        signIn.country = country !== undefined && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : 'unknown';
+        const country = str(location.countryOrRegion, LOCATION, 'countryOrRegion');
+        signIn.country = country !== undefined ? countryOf(country) : 'unknown';
     }
 
-    const detail = r.object(root, 'deviceDetail', []);
-    signIn.devicePlatform = platformOf(detail ? r.string(detail, 'operatingSystem', ['deviceDetail']) ?? '' : '');
+    const detail = obj(root.deviceDetail, ROOT, 'deviceDetail');
+    signIn.devicePlatform = platformOfKept(detail ? str(detail.operatingSystem, DEVICE, 'operatingSystem') ?? '' : '');
     if (detail) {
-        const device = deviceOf(r, detail);
+        const device = deviceOf(detail);
         if (device) signIn.device = device;
     }
 
-    const client = r.string(root, 'clientAppUsed', []);
-    if (client !== undefined) signIn.clientAppType = clientOf(client);
+    const client = str(root.clientAppUsed, ROOT, 'clientAppUsed');
+    if (client !== undefined) signIn.clientAppType = clientOfKept(client);
 
-    const signInRisk = r.risk('riskLevelDuringSignIn');
-    if (signInRisk) signIn.signInRisk = signInRisk;
-    const userRisk = r.risk('riskLevelAggregated');
-    if (userRisk) signIn.userRisk = userRisk;
+    const signInRisk = str(root.riskLevelDuringSignIn, ROOT, 'riskLevelDuringSignIn');
+    const signInLevel = signInRisk === undefined ? undefined : riskOf(signInRisk);
+    if (signInLevel) signIn.signInRisk = signInLevel;
+    const userRisk = str(root.riskLevelAggregated, ROOT, 'riskLevelAggregated');
+    const userLevel = userRisk === undefined ? undefined : riskOf(userRisk);
+    if (userLevel) signIn.userRisk = userLevel;
 
-    const transfer = r.string(root, 'originalTransferMethod', []);
-    const protocol = r.string(root, 'authenticationProtocol', []);
-    if (transfer !== undefined && /^(deviceCodeFlow|authenticationTransfer|none)$/i.test(transfer)) {
-        signIn.authenticationFlow = transfer.toLowerCase() === 'devicecodeflow' ? 'deviceCodeFlow'
-            : transfer.toLowerCase() === 'authenticationtransfer' ? 'authenticationTransfer' : 'none';
-    } else if (protocol !== undefined) {
-        signIn.authenticationFlow = protocol.toLowerCase() === 'devicecode' ? 'deviceCodeFlow' : 'none';
-    }
+    const transfer = str(root.originalTransferMethod, ROOT, 'originalTransferMethod');
+    const protocol = str(root.authenticationProtocol, ROOT, 'authenticationProtocol');
+    const flow = transfer !== undefined ? flowOf(transfer) : undefined;
+    if (flow !== undefined) signIn.authenticationFlow = flow;
+    else if (protocol !== undefined) signIn.authenticationFlow = protocolFlowOf(protocol);
 
-    const time = r.string(root, 'createdDateTime', []);
+    const time = str(root.createdDateTime, ROOT, 'createdDateTime');
     if (time !== undefined) signIn.time = time;
 
-    if (mfaDone(r, root)) signIn.satisfied = ['mfa'];
+    if (mfaDone(root)) signIn.satisfied = ['mfa'];
 
     const mapped: MappedRecord = { signIn };
-    const id = r.string(root, 'id', []);
+    const id = str(root.id, ROOT, 'id');
     if (id !== undefined) mapped.id = id;
-    const applied = r.array(root, 'appliedConditionalAccessPolicies', []);
-    if (applied) mapped.entra = entraResults(r, applied);
+    const applied = arr(root.appliedConditionalAccessPolicies, ROOT, 'appliedConditionalAccessPolicies');
+    if (applied) mapped.entra = entraResults(applied);
     return mapped;
 }
 
 /** Registered = a deviceId or a known trust type; compliance only counts for a registered device. */
-function deviceOf(r: Reader, detail: Json): SignInDevice | undefined {
-    const path = ['deviceDetail'];
-    const deviceId = r.string(detail, 'deviceId', path);
-    const trust = r.string(detail, 'trustType', path);
-    const trustType = trust !== undefined ? TRUST_TYPES.get(trust.trim().toLowerCase()) : undefined;
+function deviceOf(detail: Json): SignInDevice | undefined {
+    const deviceId = str(detail.deviceId, DEVICE, 'deviceId');
+    const trust = str(detail.trustType, DEVICE, 'trustType');
+    const trustType = trust !== undefined ? trustTypeOf(trust) : undefined;
     if (deviceId === undefined && trustType === undefined) return undefined;
     const compliant = detail.isCompliant;
     if (compliant !== undefined && compliant !== null && typeof compliant !== 'boolean') throw new RecordMappingError(['deviceDetail', 'isCompliant'], 'expected true or false');
     const properties: DeviceProperties = { isCompliant: compliant === true };
     if (deviceId !== undefined) properties.deviceId = deviceId;
     if (trustType !== undefined) properties.trustType = trustType;
-    const name = r.string(detail, 'displayName', path);
+    const name = str(detail.displayName, DEVICE, 'displayName');
     if (name !== undefined) properties.displayName = name;
-    const os = r.string(detail, 'operatingSystem', path);
+    const os = str(detail.operatingSystem, DEVICE, 'operatingSystem');
     if (os !== undefined) properties.operatingSystem = os;
     return { registered: true, properties };
 }
 
 /** MFA performed in this sign-in: required and the sign-in succeeded, or a successful MFA step in authenticationDetails. */
-function mfaDone(r: Reader, root: Json): boolean {
-    const status = r.object(root, 'status', []);
+function mfaDone(root: Json): boolean {
+    const status = obj(root.status, ROOT, 'status');
     const errorCode = status?.errorCode;
-    if (r.string(root, 'authenticationRequirement', [])?.toLowerCase() === 'multifactorauthentication' && (errorCode === 0 || errorCode === '0')) return true;
-    const details = r.array(root, 'authenticationDetails', []);
+    const requirement = str(root.authenticationRequirement, ROOT, 'authenticationRequirement');
+    if (requirement !== undefined && requiresMfa(requirement) && (errorCode === 0 || errorCode === '0')) return true;
+    const details = arr(root.authenticationDetails, ROOT, 'authenticationDetails');
     if (details) {
         for (const d of details) {
             if (typeof d !== 'object' || d === null) continue;
@@ -220,14 +242,14 @@ function mfaDone(r: Reader, root: Json): boolean {
     return false;
 }
 
-function entraResults(r: Reader, applied: unknown[]): EntraPolicyResult[] {
+function entraResults(applied: unknown[]): EntraPolicyResult[] {
     const out: EntraPolicyResult[] = [];
     for (let i = 0; i < applied.length; i++) {
         const a = applied[i];
         const path = ['appliedConditionalAccessPolicies', i];
         if (typeof a !== 'object' || a === null || Array.isArray(a)) throw new RecordMappingError(path, 'expected an object');
-        const id = r.string(a as Json, 'id', path);
-        const result = r.string(a as Json, 'result', path);
+        const id = str((a as Json).id, path, 'id');
+        const result = str((a as Json).result, path, 'result');
         if (id !== undefined && result !== undefined) out.push({ id, result });
     }
     return out;

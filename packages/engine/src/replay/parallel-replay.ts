@@ -132,7 +132,17 @@ class FileReplay {
     constructor(private readonly set: PolicySet, private readonly options: ReplayOptions, private readonly file: string, private readonly fd: number,
         private readonly start: number, private readonly parallel: ParallelOptions) {
         this.size = fstatSync(fd).size;
-        this.main = new LogReplay(set, options);
+        // Workers start first: they load the engine and compile the policy set while this thread does the same and
+        // replays the head.
+        const n = Math.max(1, parallel.workers ?? Math.min(4, availableParallelism() - 1));
+        for (let k = 0; k < n; k++) this.startWorker(k);
+        try {
+            this.main = new LogReplay(set, options);
+        } catch (e) {
+            this.closing = true;
+            for (const w of this.workers) void w.terminate();
+            throw e;
+        }
         this.report = this.main.emptyReport();
         this.maxErrors = options.maxErrors ?? 100;
         this.maxDisagreements = options.maxDisagreements ?? 1000;
@@ -143,9 +153,6 @@ class FileReplay {
 
     async run(): Promise<ReplayReport> {
         try {
-            // Workers start at once: they load and compile the policy set while this thread replays the head.
-            const n = Math.max(1, this.parallel.workers ?? Math.min(4, availableParallelism() - 1));
-            for (let k = 0; k < n; k++) this.startWorker(k);
             const head = this.head();
             this.stats.head = head.end - this.start;
             if (head.point === undefined) return this.finish(this.main.endStretch(true)); // replayed whole on this thread

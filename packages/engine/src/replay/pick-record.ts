@@ -17,7 +17,7 @@
 import { AppliedScan, scanAppliedPolicies } from './applied-policies.js';
 import { textOf } from './bytes.js';
 import {
-    asciiBytes, bytesEqual, COLON, COMMA, decodeUtf8, escaped, isWs, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
+    asciiBytes, bytesEqual, COLON, COMMA, decodeUtf8, escaped, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
     validValue,
 } from './json-bytes.js';
 import { RECORD_READS, type RecordReads } from './map-signin-record.js';
@@ -38,9 +38,53 @@ const CLOSE = 0xf4;
 const SCANNED = 0xf5; // the applied array, scanned (its entries are compared apart)
 let slots = 0;
 
+/**
+ * A key met in a level's objects: its bytes `"name"` (checked once: no escape, no control character, so the same
+ * bytes elsewhere are the same key, ending at the same quote) and its field. Records of one log write the same keys
+ * in the same order, so each key remembers the key that followed it, and the next record's key there is compared
+ * with that one, four bytes at a time, instead of being checked and looked up again. For a key whose value is not
+ * read, the last value seen after it is kept too (when short, on one line): the same bytes again, followed by `,` or
+ * `}`, are the same valid value.
+ */
+class KnownKey {
+    readonly words: Int32Array;
+    readonly length: number;
+    /** The key that followed this one last time (undefined: none yet, or the object ended). */
+    next: KnownKey | undefined;
+    /** The last value skipped after this key (its bytes; -1: none), and how often that saved checking one. */
+    readonly value = new Uint8Array(VALUE_MAX);
+    readonly valueWords = new Int32Array(this.value.buffer);
+    valueLength = -1;
+    tries = 0;
+    hits = 0;
+    rest = 0;
+
+    constructor(readonly bytes: Uint8Array, readonly field: Field | undefined) {
+        this.length = bytes.length;
+        this.words = new Int32Array(bytes.length >> 2);
+        for (let t = 0; t < this.words.length; t++) this.words[t] = bytes[4 * t]! | (bytes[4 * t + 1]! << 8) | (bytes[4 * t + 2]! << 16) | (bytes[4 * t + 3]! << 24);
+    }
+}
+
+/** Skipped values kept by KnownKey: at most VALUE_MAX bytes; a key whose value changes (fewer than a quarter repeat over VALUE_WINDOW) rests VALUE_REST records. */
+const VALUE_MAX = 128, VALUE_WINDOW = 256, VALUE_REST = 4096;
+/** Keys a level knows at most (the first met). */
+const KNOWN_KEYS = 64;
+
+/** Whether bytes [pos, pos + length) are `bytes` (`words`: its whole words, little-endian), `abs`: pos in `view`'s buffer. */
+function sameBytes(u: Uint8Array, view: DataView, abs: number, pos: number, bytes: Uint8Array, words: Int32Array, length: number): boolean {
+    const whole = length >> 2;
+    for (let t = 0; t < whole; t++) if (view.getInt32(abs + 4 * t, true) !== words[t]) return false;
+    for (let t = whole << 2; t < length; t++) if (u[pos + t] !== bytes[t]) return false;
+    return true;
+}
+
 /** The keys read at one level of a record, found by their bytes (bucketed by length). */
 class Level {
     private readonly byLength: (Field[] | undefined)[] = [];
+    /** The keys met (KnownKey), and the one that began the last object. */
+    private readonly known: KnownKey[] = [];
+    first: KnownKey | undefined;
 
     constructor(reads: RecordReads, top: boolean) {
         for (const [name, read] of Object.entries(reads)) {
@@ -50,6 +94,16 @@ class Level {
                 : { name, key, kind: OBJECT, level: new Level(read as RecordReads, false), slot };
             (this.byLength[f.key.length] ??= []).push(f);
         }
+    }
+
+    /** The known key whose bytes (quotes included) are [s, e), met now: made if new (undefined past KNOWN_KEYS). */
+    knownKey(u: Uint8Array, s: number, e: number): KnownKey | undefined {
+        const known = this.known;
+        for (let k = 0; k < known.length; k++) if (bytesEqual(u, s, e, known[k]!.bytes)) return known[k];
+        if (known.length >= KNOWN_KEYS) return undefined;
+        const kk = new KnownKey(u.slice(s, e), this.find(u, s + 1, e - 1));
+        known.push(kk);
+        return kk;
     }
 
     /** The field whose name is bytes [s, e) (an unescaped key), if read. */
@@ -113,6 +167,10 @@ let scan: AppliedScan;
 let pick: RecordPick;
 let key: Uint8Array;
 let kp = 0;
+/** Whether the walk writes the key. */
+let keyed = true;
+/** A view of the record's buffer, for comparing words. */
+let view: DataView;
 
 /** Room for `n` more key bytes. */
 function room(n: number): void {
@@ -123,12 +181,14 @@ function room(n: number): void {
 }
 
 function keyByte(b: number): void {
+    if (!keyed) return;
     room(1);
     key[kp++] = b;
 }
 
 /** Field `slot`'s value as text, bytes [s, e). */
 function keyText(slot: number, u: Uint8Array, s: number, e: number): void {
+    if (!keyed) return;
     const n = e - s;
     room(n + 6);
     const k = key;
@@ -142,14 +202,18 @@ function keyText(slot: number, u: Uint8Array, s: number, e: number): void {
 /**
  * Strings made from a field's bytes, a few hundred per field: a log repeats the same user, app, OS, client and
  * country over and over, and reusing the string (compared by its bytes) saves making it, collecting it and, where it
- * is looked up in a Map, hashing it again. Direct-mapped by length and three bytes; values over TEXT_MAX bytes are
- * made afresh. Fixed memory: each field's bytes sit in one arena. A field whose values rarely repeat (fewer than half
- * found over TEXT_WINDOW values) skips the table for the next TEXT_REST values: a miss costs more than making the string.
+ * is looked up in a Map, hashing it again. Each way holds a string's whole text, quotes included, as checked once (no
+ * escape, no control character): the same bytes at a value are the same string, ending at the same quote, so a hit
+ * also saves checking it. Direct-mapped by the value's first twelve bytes (the quote, its start, and for a short string
+ * what follows it); strings of more than TEXT_MAX bytes, quotes included, are made afresh. Fixed memory: each field's
+ * bytes sit in one arena. A field whose values rarely repeat (fewer than half found over TEXT_WINDOW values) skips the
+ * table for the next TEXT_REST values: a miss costs more than making the string.
  */
-const TEXT_BITS = 8, TEXT_WAYS = 1 << TEXT_BITS, TEXT_MAX = 64, TEXT_WINDOW = 1024, TEXT_REST = 16_384;
+const TEXT_BITS = 8, TEXT_WAYS = 1 << TEXT_BITS, TEXT_MAX = 68, TEXT_WINDOW = 1024, TEXT_REST = 16_384;
 class TextCache {
     readonly bytes = new Uint8Array(TEXT_WAYS * TEXT_MAX);
-    readonly lengths = new Int16Array(TEXT_WAYS).fill(-1);
+    readonly words = new Int32Array(this.bytes.buffer);
+    readonly lengths = new Int16Array(TEXT_WAYS);
     readonly texts: string[] = new Array<string>(TEXT_WAYS).fill('');
     tries = 0;
     hits = 0;
@@ -157,28 +221,55 @@ class TextCache {
 }
 const textCaches: (TextCache | undefined)[] = [];
 
-/** Bytes [s, e) of field `slot`'s value as a string (textOf), the same string as last time where the bytes are. */
-function cachedText(slot: number, u: Uint8Array, s: number, e: number): string {
-    const n = e - s;
-    if (n > TEXT_MAX || n === 0) return textOf(u, s, e);
+/** Whether bytes [pos, pos + length) are way `at`'s (a multiple of 4) of the arena `bytes` (`words`: the same, as words). */
+function sameAt(u: Uint8Array, abs: number, pos: number, bytes: Uint8Array, words: Int32Array, at: number, length: number): boolean {
+    const whole = length >> 2, w0 = at >> 2;
+    for (let t = 0; t < whole; t++) if (view.getInt32(abs + 4 * t, true) !== words[w0 + t]) return false;
+    for (let t = whole << 2; t < length; t++) if (u[pos + t] !== bytes[at + t]) return false;
+    return true;
+}
+
+/**
+ * The string whose opening quote is at `i`, field `slot`'s value, into `value`: the same string as last time where
+ * the bytes are. Returns the offset after its closing quote, or -1 (not a valid string).
+ */
+function readString(slot: number, u: Uint8Array, i: number, n: number): number {
     const c = (textCaches[slot] ??= new TextCache());
-    if (c.rest > 0) { c.rest--; return textOf(u, s, e); }
+    if (c.rest > 0 || i + 12 > n) {
+        if (c.rest > 0) c.rest--;
+        return plainString(u, i, n);
+    }
     if (++c.tries === TEXT_WINDOW) {
         if (2 * c.hits < TEXT_WINDOW) c.rest = TEXT_REST;
         c.tries = c.hits = 0;
     }
-    const w = Math.imul(n ^ (u[s]! << 8) ^ (u[e - 1]! << 16) ^ (u[s + (n >> 1)]! << 24), 0x9e3779b1) >>> (32 - TEXT_BITS);
-    const bytes = c.bytes, at = w * TEXT_MAX;
-    if (c.lengths[w] === n) {
-        let k = 0;
-        while (k < n && bytes[at + k] === u[s + k]) k++;
-        if (k === n) { c.hits++; return c.texts[w]!; }
+    const abs = u.byteOffset + i;
+    const h = Math.imul(view.getInt32(abs, true) ^ Math.imul(view.getInt32(abs + 4, true), 0x85ebca6b), 0x9e3779b1) ^ view.getInt32(abs + 8, true);
+    const w = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - TEXT_BITS);
+    const length = c.lengths[w]!, at = w * TEXT_MAX;
+    if (length > 0 && i + length <= n && sameAt(u, abs, i, c.bytes, c.words, at, length)) {
+        c.hits++;
+        value = c.texts[w]!;
+        return i + length;
     }
-    const text = textOf(u, s, e);
-    for (let k = 0; k < n; k++) bytes[at + k] = u[s + k]!;
-    c.lengths[w] = n;
-    c.texts[w] = text;
-    return text;
+    const s = i;
+    if ((i = plainString(u, i, n)) < 0) return -1;
+    const m = i - s;
+    if (!escaped && m <= TEXT_MAX) {
+        const bytes = c.bytes;
+        for (let k = 0; k < m; k++) bytes[at + k] = u[s + k]!;
+        c.lengths[w] = m;
+        c.texts[w] = value as string;
+    }
+    return i;
+}
+
+/** The string whose opening quote is at `i`, into `value`. Returns the offset after its closing quote, or -1. Sets `escaped`. */
+function plainString(u: Uint8Array, i: number, n: number): number {
+    const s = i;
+    if ((i = validString(u, i, n)) < 0) return -1;
+    value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : textOf(u, s + 1, i - 1);
+    return i;
 }
 
 const TRUE = asciiBytes('true'), FALSE = asciiBytes('false'), NULL = asciiBytes('null');
@@ -191,9 +282,10 @@ function ws(u: Uint8Array, i: number): number {
 /**
  * Walks the record whose text starts at `s` (after whitespace) and may reach up to `e`; counts its line ends and,
  * given the records' column, notes a line inside that starts a record there (json-bytes' lines, recordLine).
- * Returns false when the record must take the JSON.parse path; else `out` holds it.
+ * Returns false when the record must take the JSON.parse path; else `out` holds it. Without `withKey` (the memo is not
+ * asked about this record) the key is not written: keyLength is 0.
  */
-export function pickRecord(u: Uint8Array, s: number, e: number, out: RecordPick, recordColumn = -1): boolean {
+export function pickRecord(u: Uint8Array, s: number, e: number, out: RecordPick, recordColumn = -1, withKey = true): boolean {
     resetLines(recordColumn);
     column = recordColumn;
     appliedKeys = 0;
@@ -202,6 +294,8 @@ export function pickRecord(u: Uint8Array, s: number, e: number, out: RecordPick,
     pick = out;
     key = out.key;
     kp = 0;
+    keyed = withKey;
+    view = out.applied.viewOf(u);
     const i = ws(u, s);
     if (u[i] !== LBRACE) return false;
     const end = readObject(u, i, e, TOP, 1);
@@ -218,16 +312,30 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
     const obj: Record<string, unknown> = {};
     i = ws(u, i + 1);
     if (u[i] === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
-    for (;;) {
+    const abs = u.byteOffset;
+    let prev: KnownKey | undefined; // the key before (undefined: none yet)
+    for (let first = true; ; first = false) {
         if (u[i] !== QUOTE) return -1;
-        const ks = i + 1;
-        if ((i = validString(u, i, n)) < 0 || escaped) return -1; // an escaped key could spell a name read
-        const f = level.find(u, ks, i - 1);
+        let kk = first ? level.first : prev?.next, f: Field | undefined;
+        if (kk !== undefined && i + kk.length <= n && sameBytes(u, view, abs + i, i, kk.bytes, kk.words, kk.length)) {
+            f = kk.field;
+            i += kk.length;
+        } else {
+            const ks = i;
+            if ((i = validString(u, i, n)) < 0 || escaped) return -1; // an escaped key could spell a name read
+            kk = level.knownKey(u, ks, i);
+            f = kk !== undefined ? kk.field : level.find(u, ks + 1, i - 1);
+            if (first) level.first = kk;
+            else if (prev !== undefined) prev.next = kk;
+        }
+        prev = kk;
         i = ws(u, i);
         if (u[i] !== COLON) return -1;
         i = ws(u, i + 1);
         if (f === undefined) {
-            if ((i = validValue(u, i, n, depth)) < 0) return -1;
+            if (kk === undefined) {
+                if ((i = validValue(u, i, n, depth)) < 0) return -1;
+            } else if ((i = skipKnown(u, i, n, depth, kk)) < 0) return -1;
         } else {
             if ((i = readValue(u, i, n, f, depth)) < 0) return -1;
             obj[f.name] = value;
@@ -240,14 +348,40 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
     }
 }
 
+/**
+ * Past the valid value at `i`, not read, after key `kk`: the same bytes as the last value there (then `,` or `}`) are
+ * that value again; else it is checked (validValue) and kept for next time.
+ */
+function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: KnownKey): number {
+    if (kk.rest > 0) { kk.rest--; return validValue(u, i, n, depth); }
+    if (++kk.tries === VALUE_WINDOW) {
+        if (4 * kk.hits < VALUE_WINDOW) kk.rest = VALUE_REST;
+        kk.tries = kk.hits = 0;
+    }
+    const length = kk.valueLength;
+    if (length >= 0 && i + length < n && sameBytes(u, view, u.byteOffset + i, i, kk.value, kk.valueWords, length)) {
+        const c = u[i + length];
+        if (c === COMMA || c === RBRACE) { kk.hits++; return i + length; }
+    }
+    const s = i;
+    if ((i = validValue(u, i, n, depth)) < 0) return -1;
+    const m = i - s;
+    kk.valueLength = -1;
+    if (m <= VALUE_MAX) {
+        const v = kk.value;
+        for (let k = 0; k < m; k++) if ((v[k] = u[s + k]!) === NL) return i; // line ends are counted by the walk: not kept
+        kk.valueLength = m;
+    }
+    return i;
+}
+
 /** The value of field `f` starting at `i`, and its key. Returns the offset after it, or -1. */
 function readValue(u: Uint8Array, i: number, n: number, f: Field, depth: number): number {
     const c = u[i], s = i;
     if (c === QUOTE) {
-        if ((i = validString(u, i, n)) < 0) return -1;
         const unkeyed = pick.unkeyedSlot(f.slot);
-        value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : unkeyed ? textOf(u, s + 1, i - 1) : cachedText(f.slot, u, s + 1, i - 1);
-        if (unkeyed) { room(3); key[kp++] = f.slot; key[kp++] = UNKEYED; key[kp++] = i - s === 2 ? 1 : 0; } else keyText(f.slot, u, s, i);
+        if ((i = unkeyed ? plainString(u, i, n) : readString(f.slot, u, i, n)) < 0) return -1;
+        if (!keyed) { /* no key */ } else if (unkeyed) { room(3); key[kp++] = f.slot; key[kp++] = UNKEYED; key[kp++] = i - s === 2 ? 1 : 0; } else keyText(f.slot, u, s, i);
         return i;
     }
     if (c === LBRACE && f.kind === OBJECT) {

@@ -10,7 +10,7 @@
 
 import type { EvaluationMode, PolicySet, PolicyState, SignIn } from '../model.js';
 import { compilePolicySet, type CompiledSet } from '../evaluate/compile-set.js';
-import { compileSignIn } from '../evaluate/compile-signin.js';
+import { CompileCache, compileSignIn } from '../evaluate/compile-signin.js';
 import { satisfiedControls } from '../evaluate/requirement.js';
 import { findJsonSyntaxError, findValueOffset, lineColumnAt } from '../graph/json-scan.js';
 import { formatJsonPath } from '../graph/json-text.js';
@@ -29,6 +29,8 @@ export { entraVocabulary } from './entra-results.js';
 /** The memo's trial window and rest (memoOn), in records. */
 const MEMO_WINDOW = 2048;
 const MEMO_REST = 16_384;
+/** The longest rest, in MEMO_REST (memoOn). */
+const MEMO_BACKOFF = 4;
 
 /** A known entry whose id is no policy of the set. */
 const NOT_FOUND = -1;
@@ -117,11 +119,15 @@ export class LogReplay {
     private readonly lenient: boolean;
     private readonly memo: RecordMemo | undefined;
     private readonly statuses: Uint8Array;
+    private readonly compileCache = new CompileCache();
     /** Lookups and hits in the current window, and records left to skip the memo for (memoOn). */
     private memoProbes = 0;
     private memoHits = 0;
     private memoRest = 0;
     private memoWarm = false;
+    /** The current trial's length and the next rest's multiple of memoRestFor (memoOn). */
+    private memoTrial: number;
+    private memoBackoff = 1;
     private readonly memoWindow: number;
     private readonly memoRestFor: number;
     private readonly byId = new Map<string, number>();
@@ -144,6 +150,7 @@ export class LogReplay {
         this.memo = options.memo === false ? undefined : new RecordMemo();
         this.memoWindow = typeof options.memo === 'object' ? options.memo.window : MEMO_WINDOW;
         this.memoRestFor = typeof options.memo === 'object' ? options.memo.rest : MEMO_REST;
+        this.memoTrial = this.memoWindow;
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
         this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
@@ -245,11 +252,11 @@ export class LogReplay {
     }
 
     private onRecord(r: LogRecord): void {
-        const pick = this.pick, u = r.bytes;
-        if (pickRecord(u, r.start, r.end, pick)) {
+        const pick = this.pick, u = r.bytes, memo = this.memoOn();
+        if (pickRecord(u, r.start, r.end, pick, -1, memo !== undefined)) {
             let i = pick.end;
             while (i < r.end && isWs(u[i]!)) i++;
-            if (i === r.end) return this.replayPicked(r, pick);
+            if (i === r.end) return this.replayPicked(r, pick, memo);
         }
         this.slowRecord(r); // reports the syntax error in the whole record
     }
@@ -261,18 +268,17 @@ export class LogReplay {
      * records' column (the splitter's recovery rule): then, and on anything else, it declines.
      */
     private whole(u: Uint8Array, start: number, limit: number, at: { index: number; line: number; column: number; recordColumn: number }, lines: LineEnds): number {
-        const pick = this.pick;
-        if (!pickRecord(u, start, limit, pick, at.recordColumn) || recordLine) return -1;
+        const pick = this.pick, memo = this.memoOn();
+        if (!pickRecord(u, start, limit, pick, at.recordColumn, memo !== undefined) || recordLine) return -1;
         const count = lineCount, last = lastLine; // counted by the walk
-        this.replayPicked(logRecord(u, start, pick.end, at.index, at.line, at.column), pick);
+        this.replayPicked(logRecord(u, start, pick.end, at.index, at.line, at.column), pick, memo);
         lines.count = count;
         lines.last = last;
         return pick.end;
     }
 
-    /** A record the byte path read: mapped, evaluated, compared with Entra's results. */
-    private replayPicked(r: LogRecord, pick: RecordPick): void {
-        const memo = this.memoOn();
+    /** A record the byte path read (its key written when `memo` is asked): mapped, evaluated, compared with Entra's results. */
+    private replayPicked(r: LogRecord, pick: RecordPick, memo: RecordMemo | undefined): void {
         const known = memo !== undefined ? memo.find(pick.key, pick.keyLength) : -1;
         if (known >= 0) {
             this.memoHits++;
@@ -293,16 +299,26 @@ export class LogReplay {
 
     /**
      * The memo while it pays: a lookup and, on a miss, a copy cost about a quarter of mapping and evaluating a record,
-     * so when fewer than one lookup in five hits over a window (a log whose records rarely repeat), the next MEMO_REST
-     * records skip it, and then it is tried again. Only speed depends on this; every record gets the same statuses.
+     * so when fewer than one lookup in five hits over a window (a log whose records rarely repeat), the next records
+     * skip it, and then it is tried again: MEMO_REST records after the first such window, twice as many after each
+     * further one in a row (up to MEMO_BACKOFF times), and those later trials are a quarter window long (a log whose
+     * records rarely repeat would otherwise spend a tenth of its records on lookups that miss). A window that pays
+     * starts over. Only speed depends on this; every record gets the same statuses.
      */
     private memoOn(): RecordMemo | undefined {
         if (this.memo === undefined) return undefined;
         if (this.memoRest > 0) { this.memoRest--; return undefined; }
-        if (++this.memoProbes === this.memoWindow) {
+        if (++this.memoProbes >= this.memoTrial) {
             // The first window only fills the memo (a thread replaying every other stretch of a log cycling 2,000
             // sign-ins meets most of them for the first time there).
-            if (this.memoWarm && 5 * this.memoHits < this.memoWindow) this.memoRest = this.memoRestFor;
+            if (this.memoWarm && 5 * this.memoHits < this.memoProbes) {
+                this.memoRest = this.memoRestFor * this.memoBackoff;
+                this.memoBackoff = Math.min(MEMO_BACKOFF, 2 * this.memoBackoff);
+                this.memoTrial = Math.max(1, this.memoWindow >> 2);
+            } else if (this.memoWarm) {
+                this.memoBackoff = 1;
+                this.memoTrial = this.memoWindow;
+            }
             this.memoWarm = true;
             this.memoProbes = this.memoHits = 0;
         }
@@ -341,7 +357,7 @@ export class LogReplay {
     }
 
     private evaluate(signIn: SignIn): void {
-        policyStatuses(this.plan, this.cs, compileSignIn(this.cs, signIn), satisfiedControls(signIn), this.lenient, this.statuses);
+        policyStatuses(this.plan, this.cs, compileSignIn(this.cs, signIn, this.compileCache), satisfiedControls(signIn), this.lenient, this.statuses);
         this.tally();
     }
 
