@@ -307,4 +307,8 @@ export interface EvaluationResult extends Decision {
 
 export type EvaluationMode = 'strict' | 'lenient';
 
-export interface EvaluateOptions { mode?: EvaluationMode }
+export interface EvaluateOptions {
+    mode?: EvaluationMode;
+    /** false: skip the per-condition trace (each policy's `trace` is empty; `analysisReasons` is still the first failing one). */
+    trace?: boolean;
+}

@@ -92,6 +92,17 @@ describe('evaluate agrees with the naive reference evaluator', () => {
     );
   });
 
+  it('without traces (trace: false) gives the same result, each policy with an empty trace', () => {
+    fc.assert(
+      fc.property(arbPolicySet(OPTS), arbSignIn(OPTS), fc.constantFrom<NaiveMode[]>('strict', 'lenient'), (set, signIn, mode) => {
+        const full = evaluate(structuredClone(set), structuredClone(signIn), { mode });
+        const lean = evaluate(structuredClone(set), structuredClone(signIn), { mode, trace: false });
+        expect(lean).toEqual({ ...full, policies: full.policies.map((p) => ({ ...p, trace: [] })) });
+      }),
+      { numRuns: 1000, seed: SEED },
+    );
+  });
+
   it('defaults to strict mode', () => {
     fc.assert(
       fc.property(arbPolicySet(OPTS), arbSignIn(OPTS), (set, signIn) => {

@@ -50,6 +50,9 @@ export interface CarriedEvaluation {
     applies: Uint8Array;
 }
 
+/** Strict, without the per-condition traces: the checks read outcomes, requirements, sessions and who applies. */
+const LEAN = { mode: 'strict', trace: false } as const;
+
 /** `evaluate(set, signIn, strict)` restricted to what the checks read (see above). */
 export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifyStats): EvaluationResult {
     const key = stats ? JSON.stringify(signIn) : '';
@@ -74,15 +77,15 @@ export function evaluateWitness(set: PolicySet, signIn: SignIn, stats?: VerifySt
     const versions = carried ? applying.map((cp) => carried.version(cp.policy)).join(',') : '';
     let r: EvaluationResult;
     if (before && before.applying === versions) r = before.result;
-    else if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, { mode: 'strict' });
+    else if (applying.length === set.policies.length || !stats) r = evaluate(set, signIn, LEAN);
     else {
         const ids = applying.map((cp) => cp.index).join(',');
         stats.subsets ??= new Map();
         let sub = stats.subsets.get(ids);
         if (!sub) { sub = subsetOf(cs, applying); stats.subsets.set(ids, sub); }
-        r = evaluate(sub, signIn, { mode: 'strict' });
+        r = evaluate(sub, signIn, LEAN);
         // Consistency with the full set: every policy kept applies here too.
-        if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, { mode: 'strict' });
+        if (r.policies.length !== applying.length || r.policies.some((x) => !x.policyApplies)) r = evaluate(set, signIn, LEAN);
     }
     if (stats) (stats.evaluations ??= new Map()).set(key, r);
     if (carried) carried.current.set(key, { applying: versions, result: r, applies: applies! });

@@ -43,6 +43,16 @@ export function explainPolicy(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSi
     return { applies: reason === undefined, reason: reason ?? 'notSet', trace };
 }
 
+/** explainPolicy without the trace: whether it applies and the first failing reason (the analysis's witness checks). */
+function decidePolicy(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn, lenient: boolean): { applies: boolean; reason: AnalysisReason; trace: ConditionTrace[] } {
+    if (cp.state === 'disabled') return { applies: false, reason: 'policyNotEnabled', trace: [] };
+    for (const c of CONDITIONS) {
+        const v = c.check(cs, cp, s);
+        if (v === F || (v === U && !lenient)) return { applies: false, reason: v === U ? 'notEnoughInformation' : c.reason(cp, s), trace: [] };
+    }
+    return { applies: true, reason: 'notSet', trace: [] };
+}
+
 function decideFor(applied: CompiledPolicy[], s: SignIn, satisfied: Set<string>): Decision {
     const blockedBy = applied.filter((cp) => cp.grant?.kind === 'block').map((cp) => cp.policy.id);
     if (blockedBy.length > 0) {
@@ -88,7 +98,7 @@ export function evaluate(set: PolicySet, signIn: SignIn, options: EvaluateOption
     const shadowApplied: CompiledPolicy[] = [];
     const details = new Map<string, string>();
     for (const cp of cs.policies) {
-        const { applies, reason, trace } = explainPolicy(cs, cp, s, lenient, details);
+        const { applies, reason, trace } = options.trace === false ? decidePolicy(cs, cp, s, lenient) : explainPolicy(cs, cp, s, lenient, details);
         const status = policyStatus(cp, applies, signIn, satisfied);
         policies.push({
             id: cp.policy.id, name: cp.policy.name, displayName: cp.policy.displayName, state: cp.state,
