@@ -185,22 +185,27 @@ export function isEmpty(r: Region): boolean {
  */
 export function findOutside(x: Region, cover: Region, l: Layout, limit = 1): Box[] {
     const out: Box[] = [];
-    const visit = (b: Box, cands: Box[]): void => {
-        const meeting = cands.filter((c) => boxesMeet(b, c, l));
+    // One candidate list per depth, reused: a search visits many boxes, and their lists were most of its garbage.
+    const lists: Box[][] = [];
+    const visit = (b: Box, cands: readonly Box[], depth: number): void => {
+        const meeting = (lists[depth] ??= []);
+        meeting.length = 0;
+        for (let k = 0; k < cands.length; k++) if (boxesMeet(b, cands[k]!, l)) meeting.push(cands[k]!);
         if (meeting.length === 0) { out.push(b); return; }
-        let best = meeting[0];
+        let best = 0;
         let bestCuts = Infinity;
         const n = b.length;
         for (let k = 0; k < meeting.length; k++) {
-            const c = meeting[k];
+            const c = meeting[k]!;
             let cuts = 0;
-            for (let i = 0; i < n; i++) if ((b[i] & ~c[i]) !== 0) cuts++;
+            for (let i = 0; i < n; i++) if ((b[i]! & ~c[i]!) !== 0) cuts++;
             if (cuts === 0) return; // c contains b
-            if (cuts < bestCuts) { bestCuts = cuts; best = c; }
+            if (cuts < bestCuts) { bestCuts = cuts; best = k; }
         }
-        const rest = meeting.filter((c) => c !== best);
-        for (const piece of boxSubtract(b, best, l)) {
-            visit(piece, rest);
+        const cut = meeting[best]!;
+        meeting.splice(best, 1); // the rest, in order (deeper visits use their own lists)
+        for (const piece of boxSubtract(b, cut, l)) {
+            visit(piece, meeting, depth + 1);
             if (out.length >= limit) return;
         }
     };
@@ -208,7 +213,7 @@ export function findOutside(x: Region, cover: Region, l: Layout, limit = 1): Box
     // meeting x, listed in their original order, so the result is the same.
     const index = cover.length > 64 ? coverIndex(cover, l) : undefined;
     for (const b of x) {
-        visit(b, index ? index.candidates([b]).map((i) => cover[i]) : cover);
+        visit(b, index ? index.candidates([b]).map((i) => cover[i]!) : cover, 0);
         if (out.length >= limit) break;
     }
     return out;
