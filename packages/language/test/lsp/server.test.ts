@@ -234,11 +234,19 @@ describe('analysis findings across files and keystrokes', () => {
     const B = 'file:///across/b.latch';
     const grantAll = (name: string) => `policy ${name} {\n  state on\n  users include all\n  apps include all\n  grant mfa\n}\n`;
     const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
-
-    it('an edit in one file updates the findings shown in another', async () => {
+    /** A fresh server with a one-user directory open. */
+    async function withServer(run: (c: TestClient) => Promise<void>): Promise<void> {
         const c = await startTestServer();
         try {
             await c.open('file:///across/dir.latch', 'user ann\n');
+            await run(c);
+        } finally {
+            await c.close();
+        }
+    }
+
+    it('an edit in one file updates the findings shown in another', async () => {
+        await withServer(async (c) => {
             await c.open(A, grantAll('PA'));
             await c.open(B, grantAll('PB'));
             expect(codes(await c.save(A))).toContain('redundant');
@@ -247,15 +255,11 @@ describe('analysis findings across files and keystrokes', () => {
             await c.save(A);
             // PB's grant never takes effect now: every sign-in it applies to is blocked by PA (in the other file).
             expect(codes(await b)).toContain('shadowed-by-block');
-        } finally {
-            await c.close();
-        }
+        });
     });
 
     it('keeps showing the last findings while typing, at their new positions, until the next analysis replaces them', async () => {
-        const c = await startTestServer();
-        try {
-            await c.open('file:///across/dir.latch', 'user ann\n');
+        await withServer(async (c) => {
             const text = grantAll('PA').replace('grant mfa', 'block') + grantAll('PB');
             await c.open(A, text);
             const saved = await c.save(A);
@@ -280,15 +284,11 @@ describe('analysis findings across files and keystrokes', () => {
             // A renamed policy's findings are not carried over to a policy that no longer exists.
             const renamed = await c.change(A, 3, text.replace('policy PB', 'policy PC'));
             expect(renamed.filter((d) => d.code === 'shadowed-by-block')).toEqual([]);
-        } finally {
-            await c.close();
-        }
+        });
     });
 
     it('writes the counterexample of a finding as a scenario when the quick fix is asked for, not in every diagnostic', async () => {
-        const c = await startTestServer();
-        try {
-            await c.open('file:///across/dir.latch', 'user ann\n');
+        await withServer(async (c) => {
             const text = grantAll('PA').replace('grant mfa', 'block') + grantAll('PB');
             await c.open(A, text);
             const shadow = (await c.save(A)).find((d) => d.code === 'shadowed-by-block')!;
@@ -302,24 +302,18 @@ describe('analysis findings across files and keystrokes', () => {
             expect((await ask(carried)).find((a) => a.title === 'Add the counterexample as a scenario')?.edit?.changes?.[A]?.[0]?.newText).toBe(inserted);
             // No fix for a diagnostic no analysis made.
             expect((await ask({ ...shadow, message: 'something else' })).map((a) => a.title)).not.toContain('Add the counterexample as a scenario');
-        } finally {
-            await c.close();
-        }
+        });
     });
 
     it('links at most MAX_RELATED involved policies under a finding; its message names them all', async () => {
-        const c = await startTestServer();
-        try {
-            await c.open('file:///across/dir.latch', 'user ann\n');
+        await withServer(async (c) => {
             const blocks = Array.from({ length: 7 }, (_, k) => grantAll(`PB${k}`).replace('grant mfa', 'block')).join('\n');
             await c.open(A, `${grantAll('PA')}\n${blocks}`);
             const shadow = (await c.save(A)).find((d) => d.code === 'shadowed-by-block')!;
             for (let k = 0; k < 7; k++) expect(shadow.message).toContain(`PB${k}`);
             expect(MAX_RELATED).toBeLessThan(7);
             expect(shadow.relatedInformation?.map((r) => r.message)).toEqual(Array.from({ length: MAX_RELATED }, (_, k) => `involved: PB${k}`));
-        } finally {
-            await c.close();
-        }
+        });
     });
 });
 
