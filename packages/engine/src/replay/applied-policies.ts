@@ -7,9 +7,10 @@
 // record takes the JSON.parse path, which reports it as before.
 
 import {
-    addLines, asciiBytes, bytesEqual, COLON, COMMA, decodeUtf8, escaped, isWs, LBRACE, markRecordLine, NL, QUOTE, RBRACE, RBRACKET, skipWs, SPACE, TAB,
+    addLines, asciiBytes, bytesEqual, COLON, COMMA, escaped, isWs, LBRACE, markRecordLine, NL, QUOTE, RBRACE, RBRACKET, skipWs, SPACE, TAB,
     validString, validValue,
 } from './json-bytes.js';
+import { textOf } from './bytes.js';
 import type { EntraPolicyResult } from './map-signin-record.js';
 
 /** How an entry's id or result is written. */
@@ -134,7 +135,7 @@ export class AppliedScan {
 
 /** A string value whose content is bytes [s, e), written PLAIN or ESCAPED. */
 export function valueAt(u: Uint8Array, s: number, e: number, kind: number): string {
-    return kind === PLAIN ? decodeUtf8(u, s, e) : (JSON.parse(decodeUtf8(u, s - 1, e + 1)) as string);
+    return kind === PLAIN ? textOf(u, s, e) : (JSON.parse(textOf(u, s - 1, e + 1)) as string);
 }
 
 /** Past whitespace, if any (compact logs have none: look before calling). */

@@ -4,6 +4,8 @@
 // would (escapes, control characters, numbers, literals, nesting), for the parts JSON.parse never sees. Both return
 // -1 where they cannot go on (bad text, or the end of the bytes).
 
+import { textOf } from './bytes.js';
+
 export const QUOTE = 0x22, BACKSLASH = 0x5c, LBRACE = 0x7b, RBRACE = 0x7d, LBRACKET = 0x5b, RBRACKET = 0x5d;
 export const COMMA = 0x2c, COLON = 0x3a, NL = 0x0a, CR = 0x0d, SPACE = 0x20, TAB = 0x09;
 
@@ -237,15 +239,8 @@ export function bytesEqual(u: Uint8Array, s: number, e: number, word: Uint8Array
     return true;
 }
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** Bytes [s, e) as a string (invalid UTF-8 → U+FFFD, as the log's stream decoding does). */
-export function decodeUtf8(u: Uint8Array, s: number, e: number): string {
-    return decoder.decode(u.subarray(s, e));
-}
-
 /** UTF-16 length of the text in bytes [s, e) (columns count UTF-16 units, as editors and the string path do). */
 export function utf16Length(u: Uint8Array, s: number, e: number): number {
-    for (let k = s; k < e; k++) if (u[k]! >= 0x80) return decodeUtf8(u, s, e).length;
+    for (let k = s; k < e; k++) if (u[k]! >= 0x80) return textOf(u, s, e).length;
     return e - s;
 }

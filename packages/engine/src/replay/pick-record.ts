@@ -17,7 +17,7 @@
 import { AppliedScan, scanAppliedPolicies } from './applied-policies.js';
 import { textOf } from './bytes.js';
 import {
-    asciiBytes, bytesEqual, COLON, COMMA, decodeUtf8, escaped, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
+    asciiBytes, bytesEqual, COLON, COMMA, escaped, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
     validValue,
 } from './json-bytes.js';
 import { RECORD_READS, type RecordReads } from './map-signin-record.js';
@@ -71,11 +71,14 @@ const VALUE_MAX = 128, VALUE_WINDOW = 256, VALUE_REST = 4096;
 /** Keys a level knows at most (the first met). */
 const KNOWN_KEYS = 64;
 
-/** Whether bytes [pos, pos + length) are `bytes` (`words`: its whole words, little-endian), `abs`: pos in `view`'s buffer. */
-function sameBytes(u: Uint8Array, view: DataView, abs: number, pos: number, bytes: Uint8Array, words: Int32Array, length: number): boolean {
-    const whole = length >> 2;
-    for (let t = 0; t < whole; t++) if (view.getInt32(abs + 4 * t, true) !== words[t]) return false;
-    for (let t = whole << 2; t < length; t++) if (u[pos + t] !== bytes[t]) return false;
+/**
+ * Whether bytes [pos, pos + length) of `u` (`abs`: pos in `view`'s buffer) are `bytes` from `at` (a multiple of 4;
+ * `words`: the same bytes as little-endian words), compared four at a time.
+ */
+function sameBytes(u: Uint8Array, view: DataView, abs: number, pos: number, bytes: Uint8Array, words: Int32Array, at: number, length: number): boolean {
+    const whole = length >> 2, w0 = at >> 2;
+    for (let t = 0; t < whole; t++) if (view.getInt32(abs + 4 * t, true) !== words[w0 + t]) return false;
+    for (let t = whole << 2; t < length; t++) if (u[pos + t] !== bytes[at + t]) return false;
     return true;
 }
 
@@ -221,14 +224,6 @@ class TextCache {
 }
 const textCaches: (TextCache | undefined)[] = [];
 
-/** Whether bytes [pos, pos + length) are way `at`'s (a multiple of 4) of the arena `bytes` (`words`: the same, as words). */
-function sameAt(u: Uint8Array, abs: number, pos: number, bytes: Uint8Array, words: Int32Array, at: number, length: number): boolean {
-    const whole = length >> 2, w0 = at >> 2;
-    for (let t = 0; t < whole; t++) if (view.getInt32(abs + 4 * t, true) !== words[w0 + t]) return false;
-    for (let t = whole << 2; t < length; t++) if (u[pos + t] !== bytes[at + t]) return false;
-    return true;
-}
-
 /**
  * The string whose opening quote is at `i`, field `slot`'s value, into `value`: the same string as last time where
  * the bytes are. Returns the offset after its closing quote, or -1 (not a valid string).
@@ -247,7 +242,7 @@ function readString(slot: number, u: Uint8Array, i: number, n: number): number {
     const h = Math.imul(view.getInt32(abs, true) ^ Math.imul(view.getInt32(abs + 4, true), 0x85ebca6b), 0x9e3779b1) ^ view.getInt32(abs + 8, true);
     const w = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - TEXT_BITS);
     const length = c.lengths[w]!, at = w * TEXT_MAX;
-    if (length > 0 && i + length <= n && sameAt(u, abs, i, c.bytes, c.words, at, length)) {
+    if (length > 0 && i + length <= n && sameBytes(u, view, abs, i, c.bytes, c.words, at, length)) {
         c.hits++;
         value = c.texts[w]!;
         return i + length;
@@ -268,7 +263,7 @@ function readString(slot: number, u: Uint8Array, i: number, n: number): number {
 function plainString(u: Uint8Array, i: number, n: number): number {
     const s = i;
     if ((i = validString(u, i, n)) < 0) return -1;
-    value = escaped ? JSON.parse(decodeUtf8(u, s, i)) as string : textOf(u, s + 1, i - 1);
+    value = escaped ? JSON.parse(textOf(u, s, i)) as string : textOf(u, s + 1, i - 1);
     return i;
 }
 
@@ -317,7 +312,7 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
     for (let first = true; ; first = false) {
         if (u[i] !== QUOTE) return -1;
         let kk = first ? level.first : prev?.next, f: Field | undefined;
-        if (kk !== undefined && i + kk.length <= n && sameBytes(u, view, abs + i, i, kk.bytes, kk.words, kk.length)) {
+        if (kk !== undefined && i + kk.length <= n && sameBytes(u, view, abs + i, i, kk.bytes, kk.words, 0, kk.length)) {
             f = kk.field;
             i += kk.length;
         } else {
@@ -359,7 +354,7 @@ function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: Known
         kk.tries = kk.hits = 0;
     }
     const length = kk.valueLength;
-    if (length >= 0 && i + length < n && sameBytes(u, view, u.byteOffset + i, i, kk.value, kk.valueWords, length)) {
+    if (length >= 0 && i + length < n && sameBytes(u, view, u.byteOffset + i, i, kk.value, kk.valueWords, 0, length)) {
         const c = u[i + length];
         if (c === COMMA || c === RBRACE) { kk.hits++; return i + length; }
     }

@@ -7,8 +7,8 @@
 // reported and skipped; the splitter finds the next record by its indentation, so one bad record never loses the
 // rest of the log.
 
-import { asciiBytes, BACKSLASH, COLON, COMMA, CR, decodeUtf8, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, SPACE, TAB, utf16Length } from './json-bytes.js';
-import { allocBytes, encodeUtf8, indexOfByte } from './bytes.js';
+import { asciiBytes, BACKSLASH, COLON, COMMA, CR, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, SPACE, TAB, utf16Length } from './json-bytes.js';
+import { allocBytes, encodeUtf8, indexOfByte, textOf } from './bytes.js';
 
 export interface LogRecord {
     /** The UTF-8 bytes holding the record: [start, end). */
@@ -32,7 +32,7 @@ class SplitRecord implements LogRecord {
     private decoded: string | undefined;
     constructor(readonly bytes: Uint8Array, readonly start: number, readonly end: number, readonly index: number, readonly line: number, readonly column: number) {}
     get text(): string {
-        return (this.decoded ??= decodeUtf8(this.bytes, this.start, this.end));
+        return (this.decoded ??= textOf(this.bytes, this.start, this.end));
     }
 }
 
@@ -637,5 +637,5 @@ function describe(b: Uint8Array, i: number): string {
     if (c < 0x20) return JSON.stringify(String.fromCharCode(c));
     if (c < 0x80) return `'${String.fromCharCode(c)}'`;
     const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-    return `'${decodeUtf8(b, i, Math.min(b.length, i + len))}'`;
+    return `'${textOf(b, i, Math.min(b.length, i + len))}'`;
 }
