@@ -12,6 +12,7 @@ import { type Region, coveredBy, dimRegion, intersect, isEmpty, overlaps, union 
 import { conditionRegions, universe } from './scope.js';
 import { applies, confirm } from './verify.js';
 import { coveredByParts, memo, regionId, regionIndexOf, witnessOutsideOf } from './region-memo.js';
+import { perObject } from './per-object.js';
 import { witnessOf as pickWitness, witnessOutside } from './witness.js';
 
 const CONDITION_WORDS: Record<string, string> = {
@@ -80,17 +81,8 @@ export function checkShadowed(ctx: Context): { findings: Finding[]; shadowed: Se
     return { findings, shadowed };
 }
 
-const clauseKeyCache = new WeakMap<Policy, string[][]>();
-
-/** The grant's clauses, lower-cased (policies are not modified once built, so once per policy object). */
-export function clauseKeys(p: Policy): string[][] {
-    let keys = clauseKeyCache.get(p);
-    if (!keys) {
-        keys = grantClauses(p.grant).map((c) => c.map((x) => x.toLowerCase()));
-        clauseKeyCache.set(p, keys);
-    }
-    return keys;
-}
+/** The grant's clauses, lower-cased (once per policy object). */
+export const clauseKeys: (p: Policy) => string[][] = perObject((p: Policy) => grantClauses(p.grant).map((c) => c.map((x) => x.toLowerCase())));
 
 export function sessionEmpty(s: SessionControls | undefined): boolean {
     return !s || Object.values(s).every((v) => v === undefined || v === false);

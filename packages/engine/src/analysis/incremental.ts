@@ -16,15 +16,10 @@ import { type Region, overlaps, union } from './region.js';
 import { reachRegion, scopeRegion } from './scope.js';
 import { atomKey, buildSpace, conditionKey, reuseSpace, type Space } from './space.js';
 import type { CarriedEvaluations } from './verify.js';
+import { perObject } from './per-object.js';
 
-/** JSON of each policy object (models are never changed once built: see space.ts), computed once. */
-const policyJson = new WeakMap<Policy, string>();
-
-function contentOf(p: Policy): string {
-    let c = policyJson.get(p);
-    if (c === undefined) { c = JSON.stringify(p); policyJson.set(p, c); }
-    return c;
-}
+/** JSON of each policy object, computed once (per-object.ts). */
+const contentOf = perObject((p: Policy) => JSON.stringify(p));
 
 /** The policy without what only its own findings' text shows. */
 function semantic(p: Policy): string {

@@ -4,7 +4,7 @@
 // open group and per role that matters, plus guest type and home tenant; declared users keep their directory
 // roles and closed-group memberships (Latch rule, LANGUAGE.md §4.1), so those dimensions do not matter for them.
 
-import type { Policy, PolicySet, SignInDevice } from '../model.js';
+import type { Directory, NamedLocation, Policy, PolicySet, SignInDevice } from '../model.js';
 import { CLIENT_APP_TYPES, GUEST_TYPES, INSIDER_RISK_LEVELS, PLATFORMS, RISK_LEVELS, TRANSFER_METHODS } from '../model.js';
 import { compilePolicySet, type CompiledSet } from '../evaluate/compile-set.js';
 import { suiteMembers } from '../evaluate/suites.js';
@@ -14,6 +14,7 @@ import { WELL_KNOWN_APPS, PRIVILEGED_ROLE_IDS } from '../well-known/index.js';
 import { clockInWindow, isWholeWeek, localClock } from '../time/window.js';
 import { makeLayout, type Layout, type RegionIndex } from './region.js';
 import { timeCutsCached, REFERENCE_INSTANT } from './time-atoms.js';
+import { perObject } from './per-object.js';
 
 export type Who =
     | { kind: 'declared'; id: string; name: string; roles: Set<string>; guestType?: string; tenantId?: string; groups: Set<string> }
@@ -61,22 +62,12 @@ export interface Space {
 
 const lower = (s: string) => s.toLowerCase();
 
-// Keys by object identity: models are plain data never changed once built (the editor hands the analysis the same
-// policy objects for the policies an edit left alone), so each key is computed once per object.
-const conditionKeys = new WeakMap<Policy, string>();
-const atomParts = new WeakMap<Policy, string>();
-const directoryKeys = new WeakMap<object, WeakMap<object, string>>();
+/** A policy's conditions (everything its scope region is made of) as a key (once per policy object). */
+export const conditionKey: (p: Policy) => string = perObject((p: Policy) => JSON.stringify([p.users, p.target, p.platforms, p.locations,
+    p.clientAppTypes, p.signInRisk, p.userRisk, p.insiderRisk, p.authenticationFlows, p.deviceFilter, p.times]));
 
-/** A policy's conditions (everything its scope region is made of) as a key. */
-export function conditionKey(p: Policy): string {
-    let k = conditionKeys.get(p);
-    if (k === undefined) {
-        k = JSON.stringify([p.users, p.target, p.platforms, p.locations, p.clientAppTypes, p.signInRisk, p.userRisk, p.insiderRisk,
-            p.authenticationFlows, p.deviceFilter, p.times]);
-        conditionKeys.set(p, k);
-    }
-    return k;
-}
+const atomPart = perObject((p: Policy) => JSON.stringify([p.users, p.target, p.deviceFilter, p.times]));
+const directoryKey = perObject((directory: Directory) => perObject((locations: NamedLocation[]) => JSON.stringify([directory, locations])));
 
 /**
  * Everything the atoms are built from: the directory, the named locations, and each scope's principals, targets
@@ -84,17 +75,7 @@ export function conditionKey(p: Policy): string {
  * flows and location references do not make atoms: editing them keeps the space.
  */
 export function atomKey(set: PolicySet, extraScopes: readonly Policy[] = []): string {
-    let byLocations = directoryKeys.get(set.directory);
-    if (!byLocations) { byLocations = new WeakMap(); directoryKeys.set(set.directory, byLocations); }
-    let head = byLocations.get(set.namedLocations);
-    if (head === undefined) { head = JSON.stringify([set.directory, set.namedLocations]); byLocations.set(set.namedLocations, head); }
-    const parts = [head];
-    for (const p of [...set.policies, ...extraScopes]) {
-        let a = atomParts.get(p);
-        if (a === undefined) { a = JSON.stringify([p.users, p.target, p.deviceFilter, p.times]); atomParts.set(p, a); }
-        parts.push(a);
-    }
-    return parts.join('\n');
+    return [directoryKey(set.directory)(set.namedLocations), ...set.policies.map(atomPart), ...extraScopes.map(atomPart)].join('\n');
 }
 
 /** The space of a set whose `atomKey` equals the one `prev` was built for: the same atoms, the new policies compiled. */
