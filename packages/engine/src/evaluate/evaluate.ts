@@ -12,14 +12,18 @@ import { F, T, U } from './tri.js';
 
 const STATUS: Record<Verdict, ConditionStatus> = { [F]: 'fails', [T]: 'matches', [U]: 'missingInput', [NC]: 'notConfigured' };
 
-/** Does the policy apply? Short-circuits on the first condition that does not match (the hot path). */
-export function policyApplies(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn, lenient: boolean): boolean {
-    if (cp.state === 'disabled') return false;
+/** The first condition that keeps the policy from applying (its state aside), or undefined: short-circuits. */
+function firstFailing(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn, lenient: boolean): ConditionCheck | undefined {
     for (let i = 0; i < CONDITIONS.length; i++) {
         const v = CONDITIONS[i].check(cs, cp, s);
-        if (v === F || (v === U && !lenient)) return false;
+        if (v === F || (v === U && !lenient)) return CONDITIONS[i];
     }
-    return true;
+    return undefined;
+}
+
+/** Does the policy apply? Short-circuits on the first condition that does not match (the hot path). */
+export function policyApplies(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn, lenient: boolean): boolean {
+    return cp.state !== 'disabled' && firstFailing(cs, cp, s, lenient) === undefined;
 }
 
 /** Full per-condition trace and the first failing reason (Graph's analysisReasons). */
@@ -46,11 +50,9 @@ export function explainPolicy(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSi
 /** explainPolicy without the trace: whether it applies and the first failing reason (the analysis's witness checks). */
 function decidePolicy(cs: CompiledSet, cp: CompiledPolicy, s: CompiledSignIn, lenient: boolean): { applies: boolean; reason: AnalysisReason; trace: ConditionTrace[] } {
     if (cp.state === 'disabled') return { applies: false, reason: 'policyNotEnabled', trace: [] };
-    for (const c of CONDITIONS) {
-        const v = c.check(cs, cp, s);
-        if (v === F || (v === U && !lenient)) return { applies: false, reason: v === U ? 'notEnoughInformation' : c.reason(cp, s), trace: [] };
-    }
-    return { applies: true, reason: 'notSet', trace: [] };
+    const c = firstFailing(cs, cp, s, lenient);
+    if (c === undefined) return { applies: true, reason: 'notSet', trace: [] };
+    return { applies: false, reason: c.check(cs, cp, s) === U ? 'notEnoughInformation' : c.reason(cp, s), trace: [] };
 }
 
 function decideFor(applied: CompiledPolicy[], s: SignIn, satisfied: Set<string>): Decision {
