@@ -151,7 +151,7 @@ describe('signIn → SignIn mapping', () => {
             signIn: {
                 userId: 'u1', memberOf: ['g1'], roles: ['r1'], guestType: 'internalGuest', target: { kind: 'application', appId: 'res' },
                 ipAddress: '203.0.113.9', country: 'NL', devicePlatform: 'windows',
-                device: { registered: true, properties: { isCompliant: true, deviceId: 'd1', trustType: 'ServerAD', displayName: 'PC1', operatingSystem: 'Windows10' } },
+                device: { registered: true, properties: { isCompliant: true, deviceId: 'd1', trustType: 'ServerAD', displayName: 'PC1', operatingSystem: 'Windows' } },
                 clientAppType: 'browser', signInRisk: 'medium', authenticationFlow: 'deviceCodeFlow', time: '2026-11-02T10:00:00Z', satisfied: ['mfa'],
             },
         });

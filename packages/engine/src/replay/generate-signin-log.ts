@@ -9,6 +9,7 @@ import type { ClientAppType, GuestType, Platform, PolicySet, RiskLevel, SignIn, 
 import { evaluate } from '../evaluate/evaluate.js';
 import { cidrToInterval } from '../net/ip.js';
 import { WELL_KNOWN_APPS } from '../well-known/apps.js';
+import { deviceOperatingSystem } from './map-signin-record.js';
 
 /** mulberry32: small, fast, deterministic. */
 export function seededRandom(seed: number): () => number {
@@ -170,7 +171,7 @@ export class SignInLogGenerator {
             ipAddress: ip, country, devicePlatform: platform, clientAppType: client, signInRisk, userRisk, authenticationFlow: flow, time,
         };
         if (user.guestType) signIn.guestType = user.guestType;
-        if (trust) signIn.device = { registered: true, properties: { isCompliant: compliant, deviceId, trustType: trust, displayName, ...(os ? { operatingSystem: os } : {}) } };
+        if (trust) signIn.device = { registered: true, properties: { isCompliant: compliant, deviceId, trustType: trust, displayName, ...(os ? { operatingSystem: deviceOperatingSystem(platform, os) } : {}) } };
         if (mfa) signIn.satisfied = ['mfa'];
 
         const record: Record<string, unknown> = {

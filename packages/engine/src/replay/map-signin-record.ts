@@ -3,7 +3,7 @@
 // is documented in docs/replay.md. Absent/null values are missing input unless stated otherwise; a value of the
 // wrong JSON type makes the record bad (reported with its path, skipped).
 
-import type { ClientAppType, DeviceProperties, GuestType, Platform, RiskLevel, SignIn, SignInDevice } from '../model.js';
+import type { ClientAppType, DeviceProperties, GuestType, Platform, RiskLevel, SignIn, SignInDevice, TransferMethod } from '../model.js';
 import { GUEST_TYPES, RISK_LEVELS } from '../model.js';
 
 /** `--directory`: what the log does not say about a user (group ids, role template ids, guest type). */
@@ -43,7 +43,8 @@ export interface RecordReads { readonly [key: string]: true | RecordReads | read
  * a new read here must be listed here too (a test checks mapSignInRecord reads nothing else).
  */
 export const RECORD_READS: RecordReads = {
-    id: true, userId: true, userType: true, homeTenantId: true, resourceTenantId: true, appId: true, resourceId: true, ipAddress: true,
+    id: true, userId: true, servicePrincipalId: true, userType: true, homeTenantId: true, resourceTenantId: true, crossTenantAccessType: true,
+    appId: true, resourceId: true, ipAddress: true,
     location: { countryOrRegion: true },
     deviceDetail: { operatingSystem: true, deviceId: true, trustType: true, isCompliant: true, displayName: true },
     clientAppUsed: true, riskLevelDuringSignIn: true, riskLevelAggregated: true, originalTransferMethod: true, authenticationProtocol: true,
@@ -64,15 +65,36 @@ export function platformOf(os: string): Platform | 'unknown' {
     return 'unknown';
 }
 
+/** The legacy-authentication clients Entra's sign-in log documents for clientAppUsed (all Conditional Access's `other`). */
+const LEGACY_CLIENTS = [
+    'Authenticated SMTP', 'SMTP', 'Autodiscover', 'Exchange Online PowerShell', 'Exchange Web Services', 'IMAP4', 'IMAP', 'MAPI over HTTP', 'MAPI',
+    'Offline Address Book', 'Outlook Anywhere (RPC over HTTP)', 'Outlook Service', 'POP3', 'POP', 'Reporting Web Services', 'Universal Outlook',
+    'Other clients',
+];
+
 const CLIENTS = new Map<string, ClientAppType>([
     ['browser', 'browser'],
     ['mobile apps and desktop clients', 'mobileAppsAndDesktopClients'],
     ['exchange activesync', 'exchangeActiveSync'],
+    ...LEGACY_CLIENTS.map((c): [string, ClientAppType] => [c.toLowerCase(), 'other']),
 ]);
 
-/** clientAppUsed → client app type: every other value Entra logs is a legacy protocol ("IMAP4", "SMTP", "Other clients", …). */
-export function clientOf(value: string): ClientAppType {
-    return CLIENTS.get(value.trim().toLowerCase()) ?? 'other';
+/**
+ * clientAppUsed → client app type. Only the documented names: any other value ("Unknown", "Modern clients", …)
+ * is undefined (missing), since calling it legacy would let every legacy-client policy block it.
+ */
+export function clientOf(value: string): ClientAppType | undefined {
+    return CLIENTS.get(value.trim().toLowerCase());
+}
+
+/** What device objects (and so device filters) call each platform's operating system; the log writes "Windows10", "Ios 18.2", "MacOs". */
+const DEVICE_OS: Record<Platform, string> = {
+    windows: 'Windows', windowsPhone: 'WindowsPhone', iOS: 'iOS', android: 'Android', macOS: 'MacMDM', linux: 'Linux',
+};
+
+/** The device filter's operatingSystem of a sign-in whose log says `logged`, on `platform`. */
+export function deviceOperatingSystem(platform: Platform | 'unknown', logged: string): string {
+    return platform === 'unknown' ? logged : DEVICE_OS[platform];
 }
 
 const TRUST_TYPES = new Map<string, string>([
@@ -86,6 +108,17 @@ const GUESTS = new Map<string, GuestType>(GUEST_TYPES.map((g) => [g.toLowerCase(
 
 /** A successful MFA step as authenticationDetails records it. */
 const MFA_DETAIL = /mfa (successfully )?completed|mfa requirement satisfied|mfa completed in (azure ad|microsoft entra)/i;
+/** A step Entra skipped ("MFA requirement skipped due to IP address") performed nothing. */
+const SKIPPED = /skipped/i;
+
+/** originalTransferMethod → flow; null: `unknownFutureValue` (missing, the protocol is not asked); absent: a value Graph does not define. */
+const TRANSFERS = new Map<string, TransferMethod | 'none' | null>([
+    ['devicecodeflow', 'deviceCodeFlow'], ['authenticationtransfer', 'authenticationTransfer'], ['none', 'none'], ['unknownfuturevalue', null],
+]);
+/** authenticationProtocol → flow (any other protocol: none); null: `unknownFutureValue` (missing). */
+const PROTOCOL_FLOWS = new Map<string, TransferMethod | null>([
+    ['devicecode', 'deviceCodeFlow'], ['authenticationtransfer', 'authenticationTransfer'], ['unknownfuturevalue', null],
+]);
 
 /** Paths of the values read (for errors only; shared, never changed). */
 type Path = readonly (string | number)[];
@@ -135,11 +168,12 @@ const trustTypeOf = keptAnswers((trust) => TRUST_TYPES.get(trust.trim().toLowerC
 const riskOf = keptAnswers((v): RiskLevel | undefined => RISKS.get(v.toLowerCase())); // unknownFutureValue: missing
 const countryOf = keptAnswers((c) => /^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() : 'unknown');
 const isGuest = keptAnswers((t) => t.toLowerCase() === 'guest');
-const TRANSFER = /^(deviceCodeFlow|authenticationTransfer|none)$/i;
-const flowOf = keptAnswers((transfer): 'deviceCodeFlow' | 'authenticationTransfer' | 'none' | undefined => !TRANSFER.test(transfer) ? undefined
-    : transfer.toLowerCase() === 'devicecodeflow' ? 'deviceCodeFlow' : transfer.toLowerCase() === 'authenticationtransfer' ? 'authenticationTransfer' : 'none');
-const protocolFlowOf = keptAnswers((protocol) => protocol.toLowerCase() === 'devicecode' ? 'deviceCodeFlow' as const : 'none' as const);
+const isMember = keptAnswers((t) => t.toLowerCase() === 'member');
+const accessOf = keptAnswers((a) => a.toLowerCase()); // crossTenantAccessType, compared in lower case
+const flowOf = keptAnswers((transfer) => TRANSFERS.get(transfer.toLowerCase()));
+const protocolFlowOf = keptAnswers((protocol) => { const f = PROTOCOL_FLOWS.get(protocol.toLowerCase()); return f === undefined ? 'none' as const : f; });
 const requiresMfa = keptAnswers((r) => r.toLowerCase() === 'multifactorauthentication');
+const isMfaStep = keptAnswers((step) => MFA_DETAIL.test(step) && !SKIPPED.test(step));
 
 /** Maps one parsed record; throws RecordMappingError on a value of the wrong type. */
 export function mapSignInRecord(value: unknown, directory: ReplayDirectory | undefined, options: MapOptions = {}): MappedRecord {
@@ -149,15 +183,20 @@ export function mapSignInRecord(value: unknown, directory: ReplayDirectory | und
 
     const userId = str(root.userId, ROOT, 'userId');
     if (userId !== undefined) signIn.userId = userId;
+    else if (str(root.servicePrincipalId, ROOT, 'servicePrincipalId') !== undefined) {
+        // Conditional Access for workload identities has other conditions and controls than the user policies Latch evaluates.
+        throw new RecordMappingError(['servicePrincipalId'], 'a service principal or managed identity sign-in: Conditional Access for workload identities is not replayed');
+    }
     const known = userId !== undefined ? directory?.get(userId.toLowerCase()) : undefined;
     signIn.memberOf = known ? known.groups : [];
     signIn.roles = known ? known.roles : [];
     const userType = str(root.userType, ROOT, 'userType');
-    const guestType = known?.guestType ?? (userType !== undefined && isGuest(userType) ? 'b2bCollaborationGuest' : undefined);
-    if (guestType) signIn.guestType = guestType;
     const home = str(root.homeTenantId, ROOT, 'homeTenantId');
     const resourceTenant = str(root.resourceTenantId, ROOT, 'resourceTenantId');
-    if (home !== undefined && guestType && home !== resourceTenant) signIn.homeTenantId = home;
+    const access = str(root.crossTenantAccessType, ROOT, 'crossTenantAccessType');
+    const guestType = known?.guestType ?? guestTypeOf(userType, access, home, resourceTenant);
+    if (guestType) signIn.guestType = guestType;
+    if (home !== undefined && guestType && !(resourceTenant !== undefined && sameTenant(home, resourceTenant))) signIn.homeTenantId = home;
 
     const appId = options.target === 'client' ? str(root.appId, ROOT, 'appId') : str(root.resourceId, ROOT, 'resourceId') ?? str(root.appId, ROOT, 'appId');
     if (appId !== undefined) signIn.target = { kind: 'application', appId };
@@ -172,14 +211,17 @@ export function mapSignInRecord(value: unknown, directory: ReplayDirectory | und
     }
 
     const detail = obj(root.deviceDetail, ROOT, 'deviceDetail');
-    signIn.devicePlatform = platformOfKept(detail ? str(detail.operatingSystem, DEVICE, 'operatingSystem') ?? '' : '');
+    const os = detail ? str(detail.operatingSystem, DEVICE, 'operatingSystem') : undefined;
+    const platform = platformOfKept(os ?? '');
+    signIn.devicePlatform = platform;
     if (detail) {
-        const device = deviceOf(detail);
+        const device = deviceOf(detail, os, platform);
         if (device) signIn.device = device;
     }
 
     const client = str(root.clientAppUsed, ROOT, 'clientAppUsed');
-    if (client !== undefined) signIn.clientAppType = clientOfKept(client);
+    const clientType = client !== undefined ? clientOfKept(client) : undefined;
+    if (clientType !== undefined) signIn.clientAppType = clientType;
 
     const signInRisk = str(root.riskLevelDuringSignIn, ROOT, 'riskLevelDuringSignIn');
     const signInLevel = signInRisk === undefined ? undefined : riskOf(signInRisk);
@@ -191,8 +233,8 @@ export function mapSignInRecord(value: unknown, directory: ReplayDirectory | und
     const transfer = str(root.originalTransferMethod, ROOT, 'originalTransferMethod');
     const protocol = str(root.authenticationProtocol, ROOT, 'authenticationProtocol');
     const flow = transfer !== undefined ? flowOf(transfer) : undefined;
-    if (flow !== undefined) signIn.authenticationFlow = flow;
-    else if (protocol !== undefined) signIn.authenticationFlow = protocolFlowOf(protocol);
+    const chosen = flow !== undefined ? flow : protocol !== undefined ? protocolFlowOf(protocol) : null;
+    if (chosen !== null) signIn.authenticationFlow = chosen;
 
     const time = str(root.createdDateTime, ROOT, 'createdDateTime');
     if (time !== undefined) signIn.time = time;
@@ -207,8 +249,32 @@ export function mapSignInRecord(value: unknown, directory: ReplayDirectory | und
     return mapped;
 }
 
-/** Registered = a deviceId or a known trust type; compliance only counts for a registered device. */
-function deviceOf(detail: Json): SignInDevice | undefined {
+/**
+ * The guest type the log tells (`--directory` says nothing of the user): B2B direct connect and service provider
+ * (GDAP) access by crossTenantAccessType; a guest of this very tenant is a local (internal) guest, other guests B2B
+ * collaboration guests; a member from another tenant a B2B collaboration member.
+ */
+function guestTypeOf(userType: string | undefined, access: string | undefined, home: string | undefined, resourceTenant: string | undefined): GuestType | undefined {
+    const kind = access !== undefined ? accessOf(access) : undefined;
+    if (kind === 'b2bdirectconnect') return 'b2bDirectConnectUser';
+    if (kind === 'serviceprovider') return 'serviceProvider';
+    if (userType === undefined) return undefined;
+    const local = home !== undefined && resourceTenant !== undefined && sameTenant(home, resourceTenant);
+    if (isGuest(userType)) return local ? 'internalGuest' : 'b2bCollaborationGuest';
+    if (isMember(userType) && home !== undefined && resourceTenant !== undefined && !local) return 'b2bCollaborationMember';
+    return undefined;
+}
+
+/** Tenant ids are GUIDs, whatever their case. */
+function sameTenant(a: string, b: string): boolean {
+    return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Registered = a deviceId or a known trust type; compliance only counts for a registered device. The operating
+ * system is the device object's name for the platform (what a device filter tests), the log's text when unrecognised.
+ */
+function deviceOf(detail: Json, os: string | undefined, platform: Platform | 'unknown'): SignInDevice | undefined {
     const deviceId = str(detail.deviceId, DEVICE, 'deviceId');
     const trust = str(detail.trustType, DEVICE, 'trustType');
     const trustType = trust !== undefined ? trustTypeOf(trust) : undefined;
@@ -220,26 +286,30 @@ function deviceOf(detail: Json): SignInDevice | undefined {
     if (trustType !== undefined) properties.trustType = trustType;
     const name = str(detail.displayName, DEVICE, 'displayName');
     if (name !== undefined) properties.displayName = name;
-    const os = str(detail.operatingSystem, DEVICE, 'operatingSystem');
-    if (os !== undefined) properties.operatingSystem = os;
+    if (os !== undefined) properties.operatingSystem = deviceOperatingSystem(platform, os);
     return { registered: true, properties };
 }
 
-/** MFA performed in this sign-in: required and the sign-in succeeded, or a successful MFA step in authenticationDetails. */
+/**
+ * MFA performed in this sign-in. Steps logged in authenticationDetails alone decide (a successful MFA step, not a
+ * skipped one): authenticationRequirement is only the highest level needed, and is logged as multiFactorAuthentication
+ * with errorCode 0 when the MFA step was skipped (e.g. "MFA requirement skipped due to IP address"). Without steps:
+ * required and the sign-in succeeded.
+ */
 function mfaDone(root: Json): boolean {
     const status = obj(root.status, ROOT, 'status');
     const errorCode = status?.errorCode;
     const requirement = str(root.authenticationRequirement, ROOT, 'authenticationRequirement');
-    if (requirement !== undefined && requiresMfa(requirement) && (errorCode === 0 || errorCode === '0')) return true;
     const details = arr(root.authenticationDetails, ROOT, 'authenticationDetails');
-    if (details) {
+    if (details && details.length > 0) {
         for (const d of details) {
             if (typeof d !== 'object' || d === null) continue;
             const step = (d as Json).authenticationStepResultDetail;
-            if ((d as Json).succeeded === true && typeof step === 'string' && MFA_DETAIL.test(step)) return true;
+            if ((d as Json).succeeded === true && typeof step === 'string' && isMfaStep(step)) return true;
         }
+        return false;
     }
-    return false;
+    return requirement !== undefined && requiresMfa(requirement) && (errorCode === 0 || errorCode === '0');
 }
 
 function entraResults(applied: unknown[]): EntraPolicyResult[] {

@@ -1,10 +1,14 @@
 // Reference oracle, frozen: mapSignInRecord as first written (reads by key, every string worked out afresh). The
 // replay's mapping reads each value by name and keeps the answers of its string functions; replay-map-record.test.ts
-// checks that it maps every record exactly as this does, errors and their paths included. Not to be changed with it.
+// checks that it maps every record exactly as this does, errors and their paths included. Not to be changed with it
+// for speed; changed only when the mapping's meaning changes (revised once, after the review against Microsoft's
+// documentation: MFA from authenticationDetails, guest types from crossTenantAccessType and tenant ids, device
+// operating systems as device objects name them, unknownFutureValue flows, documented client names only, service
+// principal sign-ins refused).
 
-import type { DeviceProperties, RiskLevel, SignIn, SignInDevice } from '../../src/model.js';
+import type { ClientAppType, DeviceProperties, GuestType, Platform, RiskLevel, SignIn, SignInDevice } from '../../src/model.js';
 import { RISK_LEVELS } from '../../src/model.js';
-import { clientOf, type EntraPolicyResult, type MapOptions, type MappedRecord, platformOf, RecordMappingError, type ReplayDirectory } from '../../src/replay/map-signin-record.js';
+import { type EntraPolicyResult, type MapOptions, type MappedRecord, platformOf, RecordMappingError, type ReplayDirectory } from '../../src/replay/map-signin-record.js';
 
 type Json = Record<string, unknown>;
 const TRUST_TYPES = new Map<string, string>([
@@ -14,6 +18,23 @@ const TRUST_TYPES = new Map<string, string>([
 ]);
 const RISKS = new Map<string, RiskLevel>(RISK_LEVELS.map((r) => [r, r]));
 const MFA_DETAIL = /mfa (successfully )?completed|mfa requirement satisfied|mfa completed in (azure ad|microsoft entra)/i;
+const LEGACY_CLIENTS = [
+    'authenticated smtp', 'smtp', 'autodiscover', 'exchange online powershell', 'exchange web services', 'imap4', 'imap', 'mapi over http', 'mapi',
+    'offline address book', 'outlook anywhere (rpc over http)', 'outlook service', 'pop3', 'pop', 'reporting web services', 'universal outlook',
+    'other clients',
+];
+const DEVICE_OS: Record<Platform, string> = {
+    windows: 'Windows', windowsPhone: 'WindowsPhone', iOS: 'iOS', android: 'Android', macOS: 'MacMDM', linux: 'Linux',
+};
+
+function clientOf(value: string): ClientAppType | undefined {
+    const v = value.trim().toLowerCase();
+    if (v === 'browser') return 'browser';
+    if (v === 'mobile apps and desktop clients') return 'mobileAppsAndDesktopClients';
+    if (v === 'exchange activesync') return 'exchangeActiveSync';
+    if (LEGACY_CLIENTS.includes(v)) return 'other';
+    return undefined;
+}
 
 class Reader {
     constructor(private readonly root: Json) {}
@@ -54,15 +75,26 @@ export function referenceMap(value: unknown, directory: ReplayDirectory | undefi
 
     const userId = r.string(root, 'userId', []);
     if (userId !== undefined) signIn.userId = userId;
+    if (userId === undefined && r.string(root, 'servicePrincipalId', []) !== undefined) {
+        throw new RecordMappingError(['servicePrincipalId'], 'a service principal or managed identity sign-in: Conditional Access for workload identities is not replayed');
+    }
     const known = userId !== undefined ? directory?.get(userId.toLowerCase()) : undefined;
     signIn.memberOf = known ? known.groups : [];
     signIn.roles = known ? known.roles : [];
-    const userType = r.string(root, 'userType', []);
-    const guestType = known?.guestType ?? (userType?.toLowerCase() === 'guest' ? 'b2bCollaborationGuest' : undefined);
-    if (guestType) signIn.guestType = guestType;
+    const userType = r.string(root, 'userType', [])?.toLowerCase();
     const home = r.string(root, 'homeTenantId', []);
     const resourceTenant = r.string(root, 'resourceTenantId', []);
-    if (home !== undefined && guestType && home !== resourceTenant) signIn.homeTenantId = home;
+    const access = r.string(root, 'crossTenantAccessType', [])?.toLowerCase();
+    const bothTenants = home !== undefined && resourceTenant !== undefined;
+    const sameTenant = bothTenants && home.toLowerCase() === resourceTenant.toLowerCase();
+    let logged: GuestType | undefined;
+    if (access === 'b2bdirectconnect') logged = 'b2bDirectConnectUser';
+    else if (access === 'serviceprovider') logged = 'serviceProvider';
+    else if (userType === 'guest') logged = sameTenant ? 'internalGuest' : 'b2bCollaborationGuest';
+    else if (userType === 'member' && bothTenants && !sameTenant) logged = 'b2bCollaborationMember';
+    const guestType = known?.guestType ?? logged;
+    if (guestType) signIn.guestType = guestType;
+    if (home !== undefined && guestType && !sameTenant) signIn.homeTenantId = home;
 
     const appId = options.target === 'client' ? r.string(root, 'appId', []) : r.string(root, 'resourceId', []) ?? r.string(root, 'appId', []);
     if (appId !== undefined) signIn.target = { kind: 'application', appId };
@@ -84,7 +116,8 @@ export function referenceMap(value: unknown, directory: ReplayDirectory | undefi
     }
 
     const client = r.string(root, 'clientAppUsed', []);
-    if (client !== undefined) signIn.clientAppType = clientOf(client);
+    const clientType = client !== undefined ? clientOf(client) : undefined;
+    if (clientType !== undefined) signIn.clientAppType = clientType;
 
     const signInRisk = r.risk('riskLevelDuringSignIn');
     if (signInRisk) signIn.signInRisk = signInRisk;
@@ -96,8 +129,13 @@ export function referenceMap(value: unknown, directory: ReplayDirectory | undefi
     if (transfer !== undefined && /^(deviceCodeFlow|authenticationTransfer|none)$/i.test(transfer)) {
         signIn.authenticationFlow = transfer.toLowerCase() === 'devicecodeflow' ? 'deviceCodeFlow'
             : transfer.toLowerCase() === 'authenticationtransfer' ? 'authenticationTransfer' : 'none';
+    } else if (transfer?.toLowerCase() === 'unknownfuturevalue') {
+        // missing: the protocol is not asked
     } else if (protocol !== undefined) {
-        signIn.authenticationFlow = protocol.toLowerCase() === 'devicecode' ? 'deviceCodeFlow' : 'none';
+        const p = protocol.toLowerCase();
+        if (p === 'devicecode') signIn.authenticationFlow = 'deviceCodeFlow';
+        else if (p === 'authenticationtransfer') signIn.authenticationFlow = 'authenticationTransfer';
+        else if (p !== 'unknownfuturevalue') signIn.authenticationFlow = 'none';
     }
 
     const time = r.string(root, 'createdDateTime', []);
@@ -128,24 +166,26 @@ function deviceOf(r: Reader, detail: Json): SignInDevice | undefined {
     const name = r.string(detail, 'displayName', path);
     if (name !== undefined) properties.displayName = name;
     const os = r.string(detail, 'operatingSystem', path);
-    if (os !== undefined) properties.operatingSystem = os;
+    if (os !== undefined) {
+        const platform = platformOf(os);
+        properties.operatingSystem = platform === 'unknown' ? os : DEVICE_OS[platform];
+    }
     return { registered: true, properties };
 }
 
-/** MFA performed in this sign-in: required and the sign-in succeeded, or a successful MFA step in authenticationDetails. */
+/** MFA performed in this sign-in: a successful, not skipped, MFA step in authenticationDetails; without steps, required and the sign-in succeeded. */
 function mfaDone(r: Reader, root: Json): boolean {
     const status = r.object(root, 'status', []);
     const errorCode = status?.errorCode;
-    if (r.string(root, 'authenticationRequirement', [])?.toLowerCase() === 'multifactorauthentication' && (errorCode === 0 || errorCode === '0')) return true;
+    const requirement = r.string(root, 'authenticationRequirement', []);
     const details = r.array(root, 'authenticationDetails', []);
-    if (details) {
-        for (const d of details) {
-            if (typeof d !== 'object' || d === null) continue;
-            const step = (d as Json).authenticationStepResultDetail;
-            if ((d as Json).succeeded === true && typeof step === 'string' && MFA_DETAIL.test(step)) return true;
-        }
+    if (details !== undefined && details.length > 0) {
+        return details.some((d) => typeof d === 'object' && d !== null && (d as Json).succeeded === true
+            && typeof (d as Json).authenticationStepResultDetail === 'string'
+            && MFA_DETAIL.test((d as Json).authenticationStepResultDetail as string)
+            && !((d as Json).authenticationStepResultDetail as string).toLowerCase().includes('skipped'));
     }
-    return false;
+    return requirement?.toLowerCase() === 'multifactorauthentication' && (errorCode === 0 || errorCode === '0');
 }
 
 function entraResults(r: Reader, applied: unknown[]): EntraPolicyResult[] {
