@@ -57,6 +57,26 @@ describe('latch replay', () => {
         expect(csv).toHaveLength(set.policies.length + 1);
     });
 
+    it('report-only results logged as unknownFutureValue (a Graph pull without the Prefer header) are counted per policy and explained', () => {
+        const reportOnly = set.policies.filter((p) => p.state === 'enabledForReportingButNotEnforced').map((p) => p.id);
+        expect(reportOnly.length).toBeGreaterThan(0);
+        const records = samples.slice(0, 50).map((s) => ({
+            ...s.record,
+            appliedConditionalAccessPolicies: (s.record.appliedConditionalAccessPolicies as { id: string; result: string }[])
+                .map((a) => reportOnly.includes(a.id) ? { ...a, result: 'unknownFutureValue' } : a),
+        }));
+        const pulled = join(dir, 'pulled.jsonl');
+        writeFileSync(pulled, [...logText(records, 'lines')].join(''));
+        const text = latch('--signins', pulled).stdout;
+        expect(text).toContain(`${50 * reportOnly.length} result(s) logged as 'unknown' or 'unknownFutureValue' were not compared.`);
+        expect(text).toContain(`Report-only policies whose every logged result is unknown: ${reportOnly.join(', ')}.`);
+        expect(text).toContain('Prefer: include-unknown-enum-members');
+        const csv = latch('--signins', pulled, '--format', 'csv').stdout.trimEnd().split('\r\n').map((l) => l.split(','));
+        expect(csv[0]!.at(-1)).toBe('entraUnknown');
+        for (const row of csv.slice(1)) expect(row.at(-1)).toBe(reportOnly.includes(row[0]!) ? '50' : '0'); // the last column: names may hold commas
+        expect(latch('--signins', log).stdout).not.toContain('Report-only policies whose every logged result is unknown');
+    });
+
     it('a missing log exits 2 with a message', () => {
         const r = latch('--signins', join(dir, 'nope.json'));
         expect(r.status).toBe(2);

@@ -71,7 +71,8 @@ export interface PolicyReplay {
     /** Report-only: sign-ins that enforcing this policy (alone) would block / newly challenge. */
     enforcing?: { wouldBlock: number; wouldChallenge: number };
     /** Where the log has Entra's result for this policy. */
-    entra: { compared: number; agreed: number; disagreements: Record<string, number> };
+    /** Entra's results for this policy: compared, agreed, the disagreement pairs, and how many read 'unknown'/'unknownFutureValue' (not compared). */
+    entra: { compared: number; agreed: number; disagreements: Record<string, number>; unknown: number };
 }
 
 export interface ReplayProblem { index: number | undefined; line: number; column: number; message: string }
@@ -172,7 +173,7 @@ export class LogReplay {
                 id: cp.policy.id, name: cp.policy.name, displayName: cp.policy.displayName, state: cp.state,
                 applied: 0, blocked: 0, challenged: 0, satisfied: 0, notApplied: 0, notDecided: 0, notEnabled: 0,
                 ...(cp.state === 'enabledForReportingButNotEnforced' ? { enforcing: { wouldBlock: 0, wouldChallenge: 0 } } : {}),
-                entra: { compared: 0, agreed: 0, disagreements: {} },
+                entra: { compared: 0, agreed: 0, disagreements: {}, unknown: 0 },
             })),
             entra: { records: 0, compared: 0, agreed: 0, unknownResults: 0, unknownPolicies: {} },
             disagreements: [],
@@ -226,8 +227,9 @@ export class LogReplay {
      */
     endStretch(last: boolean): { report: ReplayReport; records: number; lines: number; point: ResumePoint | undefined } {
         if (last) this.splitter.end();
+        const point = last ? undefined : this.splitter.resumePoint(); // first: it splits what waited for more bytes
         const report = this.takeReport();
-        return { report, records: this.splitter.records, lines: this.splitter.lines, point: last ? undefined : this.splitter.resumePoint() };
+        return { report, records: this.splitter.records, lines: this.splitter.lines, point };
     }
 
     /** Progress so far: records seen and evaluated. */
@@ -441,8 +443,8 @@ export class LogReplay {
     /** One logged result (its code, and its text when it is no known word) against policy p's status. */
     private compareOne(r: LogRecord, signInId: string | undefined, p: number, code: number, result: string | undefined): void {
         const rep = this.report;
-        if (code === UNKNOWN || code === UNKNOWN_FUTURE) { rep.entra.unknownResults++; return; }
-        const t = rep.policies[p];
+        const t = rep.policies[p]!;
+        if (code === UNKNOWN || code === UNKNOWN_FUTURE) { rep.entra.unknownResults++; t.entra.unknown++; return; }
         const status = this.statuses[p]!;
         t.entra.compared++;
         rep.entra.compared++;

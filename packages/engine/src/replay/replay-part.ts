@@ -16,7 +16,7 @@ export interface ReplayPart {
 const HEAD = 13;
 /** The record number a problem's message starts with (the splitter's and the replay's messages). */
 const RECORD_NUMBER = /^(record |expected ',' or '\]' after record )(-?\d+)/;
-const PER_POLICY = 11;
+const PER_POLICY = 12;
 
 /** The part of `r` (a LogReplay's takeReport()) to send. */
 export function packReport(r: ReplayReport): ReplayPart {
@@ -26,7 +26,7 @@ export function packReport(r: ReplayReport): ReplayPart {
     const pairs: [number, Record<string, number>][] = [];
     r.policies.forEach((t, p) => {
         c.set([t.applied, t.blocked, t.challenged, t.satisfied, t.notApplied, t.notDecided, t.notEnabled, t.enforcing?.wouldBlock ?? 0,
-            t.enforcing?.wouldChallenge ?? 0, t.entra.compared, t.entra.agreed], HEAD + PER_POLICY * p);
+            t.enforcing?.wouldChallenge ?? 0, t.entra.compared, t.entra.agreed, t.entra.unknown], HEAD + PER_POLICY * p);
         for (const _ in t.entra.disagreements) { pairs.push([p, t.entra.disagreements]); break; }
     });
     return { counts: c, errors: r.errors, disagreements: r.disagreements, pairs, unknownPolicies: e.unknownPolicies };
@@ -55,7 +55,7 @@ export function mergePart(into: ReplayReport, part: ReplayPart, maxErrors: numbe
         t.applied += c[k]!; t.blocked += c[k + 1]!; t.challenged += c[k + 2]!; t.satisfied += c[k + 3]!;
         t.notApplied += c[k + 4]!; t.notDecided += c[k + 5]!; t.notEnabled += c[k + 6]!;
         if (t.enforcing) { t.enforcing.wouldBlock += c[k + 7]!; t.enforcing.wouldChallenge += c[k + 8]!; }
-        t.entra.compared += c[k + 9]!; t.entra.agreed += c[k + 10]!;
+        t.entra.compared += c[k + 9]!; t.entra.agreed += c[k + 10]!; t.entra.unknown += c[k + 11]!;
     }
     for (const [p, pairs] of part.pairs) {
         const d = into.policies[p]!.entra.disagreements;

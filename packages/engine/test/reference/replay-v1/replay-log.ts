@@ -1,5 +1,5 @@
 // REFERENCE (tests only): the replay as it was before the byte path (git 48c2384), kept to check that the new one
-// reports exactly the same. Do not optimise.
+// reports exactly the same. Do not optimise. Revised once since: the per-policy count of unknown results (report shape).
 //
 // Sign-in log replay: feeds log text (any chunking) through the record splitter, maps each record to a sign-in,
 // evaluates every policy on the fast path and tallies, per policy, where it applied, would block, would challenge,
@@ -138,7 +138,7 @@ export class LogReplay {
                 id: cp.policy.id, name: cp.policy.name, displayName: cp.policy.displayName, state: cp.state,
                 applied: 0, blocked: 0, challenged: 0, satisfied: 0, notApplied: 0, notDecided: 0, notEnabled: 0,
                 ...(cp.state === 'enabledForReportingButNotEnforced' ? { enforcing: { wouldBlock: 0, wouldChallenge: 0 } } : {}),
-                entra: { compared: 0, agreed: 0, disagreements: {} },
+                entra: { compared: 0, agreed: 0, disagreements: {}, unknown: 0 },
             })),
             entra: { records: 0, compared: 0, agreed: 0, unknownResults: 0, unknownPolicies: {} },
             disagreements: [],
@@ -264,8 +264,8 @@ export class LogReplay {
                 rep.entra.unknownPolicies[e.id] = (rep.entra.unknownPolicies[e.id] ?? 0) + 1;
                 continue;
             }
-            if (e.result === 'unknown' || e.result === 'unknownFutureValue') { rep.entra.unknownResults++; continue; }
             const t = rep.policies[p];
+            if (e.result === 'unknown' || e.result === 'unknownFutureValue') { rep.entra.unknownResults++; t.entra.unknown++; continue; }
             const latch = this.vocab[p]![this.statuses[p]!]!;
             t.entra.compared++;
             rep.entra.compared++;

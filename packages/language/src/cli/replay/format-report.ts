@@ -28,6 +28,13 @@ export function replayText(run: ReplayRun): string {
     out.push(`With report-only policies enforced: ${o(r.shadowOutcomes)}`);
     if (r.entra.records > 0) {
         out.push(`Entra's per-policy results: ${int(r.entra.records)} records, ${pct(r.entra.agreed, r.entra.compared)} agreement over ${int(r.entra.compared)} results, ${int(r.entra.compared - r.entra.agreed)} disagreement(s)`);
+        if (r.entra.unknownResults > 0) out.push(`${int(r.entra.unknownResults)} result(s) logged as 'unknown' or 'unknownFutureValue' were not compared.`);
+        // Graph writes report-only results as unknownFutureValue unless asked for them (Prefer: include-unknown-enum-members).
+        const silent = r.policies.filter((p) => p.state === 'enabledForReportingButNotEnforced' && p.entra.compared === 0 && p.entra.unknown > 0);
+        if (silent.length > 0) {
+            out.push(`Report-only policies whose every logged result is unknown: ${silent.map((p) => p.id).join(', ')}. Graph returns report-only results only `
+                + `with the request header 'Prefer: include-unknown-enum-members'; export the log with it to compare them.`);
+        }
     }
     out.push('');
     out.push(table(
@@ -62,8 +69,8 @@ function csvCell(v: string | number): string {
 
 export function replayCsv(run: ReplayRun): string {
     const head = ['policyId', 'displayName', 'state', 'applied', 'blocked', 'challenged', 'satisfied', 'notApplied', 'notDecided', 'notEnabled',
-        'enforcingWouldBlock', 'enforcingWouldChallenge', 'entraCompared', 'entraAgreed'];
+        'enforcingWouldBlock', 'enforcingWouldChallenge', 'entraCompared', 'entraAgreed', 'entraUnknown'];
     const rows = run.report.policies.map((p) => [p.id, p.displayName ?? p.name, p.state, p.applied, p.blocked, p.challenged, p.satisfied, p.notApplied, p.notDecided,
-        p.notEnabled, p.enforcing?.wouldBlock ?? '', p.enforcing?.wouldChallenge ?? '', p.entra.compared, p.entra.agreed]);
+        p.notEnabled, p.enforcing?.wouldBlock ?? '', p.enforcing?.wouldChallenge ?? '', p.entra.compared, p.entra.agreed, p.entra.unknown]);
     return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
