@@ -89,6 +89,28 @@ describe('the byte-path replay reports what the string replay reported', () => {
         }), { numRuns: 60 });
     });
 
+    it('keys and values recognised by their bytes: their line ends, and a line inside that starts a record at the records\' column, count as before', () => {
+        // Every record holds an unread value whose second line starts with `{` at the records' column: the splitter's
+        // recovery rule takes it for a new record, in the first record (value checked) and in later ones (value
+        // recognised by its bytes) alike; between them, a well-formed multi-line value recognised by its bytes.
+        const text = logs.array.replace(/\n {4}"userType"/g, (m, at: number) => at % 2 === 0
+            ? `\n    "odd": [\n  {"k": 1}\n    ],${m}` : `\n    "geo": {\n      "lat": 1,\n      "long": 2\n    },${m}`);
+        expect(text).not.toBe(logs.array);
+        for (const sizes of [[text.length], [1000, 37]]) {
+            const { before, after } = both(text, sizes);
+            expect(after).toEqual(before);
+        }
+        // A well-formed multi-line value in every record, then junk before the end: its line counts every line before.
+        const geo = logs.array.replace(/\n {4}"userType"/g, (m) => `\n    "geo": {\n      "lat": 1,\n      "long": 2\n    },${m}`).replace(/\n\]\n$/, '\n  x\n]\n');
+        const g = both(geo, [geo.length]);
+        expect(g.before.errors.length).toBe(1);
+        expect(g.after).toEqual(g.before);
+        const uniform = logs.array.replace(/\n {4}"userType"/g, (m) => `\n    "odd": [\n  {"k": 1}\n    ],${m}`);
+        const { before, after } = both(uniform, [uniform.length]);
+        expect(before.problems).toBeGreaterThan(1);
+        expect(after).toEqual(before);
+    });
+
     it('the splitter alone: the same records (text, index, line, column) and problems, damaged logs, any chunking', () => {
         const split = (S: typeof RecordSplitter | typeof RecordSplitterV1, chunks: (string | Uint8Array)[], max: number) => {
             const out: { records: [string, number, number, number][]; errors: LogError[] } = { records: [], errors: [] };

@@ -105,6 +105,52 @@ describe('record splitter', () => {
     });
 });
 
+describe('elements replayed whole by the sink', () => {
+    // 300 pretty-printed records (~40 KB): the sink's whole() knows each record's text and vouches for it when it is
+    // all there, as LogReplay's byte walk does; it notes every element it was asked about whose bytes were cut.
+    const many = Array.from({ length: 300 }, (_, k) => ({ id: `r${k}`, n: k, pad: 'x'.repeat(k % 97) }));
+    const texts = many.map((r) => JSON.stringify(r, null, 2).replace(/\n/g, '\n  '));
+    const log = '[\n' + texts.map((t) => '  ' + t).join(',\n') + '\n]\n';
+    const run = (chunk: number, stopAt?: number) => {
+        const records: string[] = [];
+        let cut = 0, index = 0;
+        const s = new RecordSplitter({
+            record: (r) => { records.push(r.text); index++; },
+            error: (e) => { throw new Error(e.message); },
+            whole: (bytes, start, limit, _at, lines) => {
+                const want = new TextEncoder().encode(texts[index]!);
+                if (start + want.length > limit) { cut++; return -1; }
+                for (let k = 0; k < want.length; k++) if (bytes[start + k] !== want[k]) return -1;
+                records.push(texts[index++]!);
+                lines.count = 0;
+                for (let k = 0; k < want.length; k++) if (want[k] === 10) { lines.count++; lines.last = start + k; }
+                return start + want.length;
+            },
+        });
+        const text = stopAt === undefined ? log : log.slice(0, stopAt);
+        for (let i = 0; i < text.length; i += chunk) s.push(text.slice(i, i + chunk));
+        return { s, records, cut: () => cut };
+    };
+
+    it('every chunking gives the same records, and no element is offered cut by a chunk\'s end', () => {
+        for (const chunk of [1, 100, 1000, 4099, 7777, log.length]) {
+            const r = run(chunk);
+            r.s.end();
+            expect(r.records).toEqual(texts);
+            expect(r.cut()).toBe(0);
+        }
+    });
+
+    it('an element near the end of the bytes waits for more, and resumePoint() splits it first', () => {
+        const at = log.indexOf('\n  {', log.indexOf('"r200"')) + 1; // the line where record 201 starts
+        const r = run(1000, at);
+        expect(r.records.length).toBeLessThan(201); // the last few wait for bytes that will not come
+        expect(r.s.resumePoint()).toEqual({ layout: 'array', column: 3, inPage: false });
+        expect(r.records).toEqual(texts.slice(0, 201));
+        expect(r.s.records).toBe(201);
+    });
+});
+
 describe('resume points (parallel replay)', () => {
     const split = (text: string, resume?: ResumePoint) => {
         const records: LogRecord[] = [];

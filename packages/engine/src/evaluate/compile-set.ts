@@ -11,13 +11,19 @@ import { type Bits, Interner, makeBits, setBit } from './bitset.js';
 import { isInteractive } from './requirement.js';
 import { suiteMembers } from './suites.js';
 
-/** Index of an enum value in its list; the sign-in side uses the same numbering. */
-export const PLATFORM_INDEX = new Map<string, number>(PLATFORMS.map((p, i) => [p.toLowerCase(), i]));
+/**
+ * Index of an enum value in its list, by its spelling and in lower case (so that the usual spelling is found
+ * without making a lower-case copy); the sign-in side uses the same numbering.
+ */
+function enumIndex(values: readonly string[]): Map<string, number> {
+    return new Map<string, number>([...values.map((v, i): [string, number] => [v.toLowerCase(), i]), ...values.map((v, i): [string, number] => [v, i])]);
+}
+export const PLATFORM_INDEX = enumIndex(PLATFORMS);
 export const UNKNOWN_PLATFORM = PLATFORMS.length;
-export const CLIENT_INDEX = new Map<string, number>(CLIENT_APP_TYPES.map((c, i) => [c.toLowerCase(), i]));
-export const RISK_INDEX = new Map<string, number>(RISK_LEVELS.map((r, i) => [r, i]));
-export const INSIDER_INDEX = new Map<string, number>(INSIDER_RISK_LEVELS.map((r, i) => [r, i]));
-export const FLOW_INDEX = new Map<string, number>(TRANSFER_METHODS.map((f, i) => [f.toLowerCase(), i]));
+export const CLIENT_INDEX = enumIndex(CLIENT_APP_TYPES);
+export const RISK_INDEX = enumIndex(RISK_LEVELS);
+export const INSIDER_INDEX = enumIndex(INSIDER_RISK_LEVELS);
+export const FLOW_INDEX = enumIndex(TRANSFER_METHODS);
 
 export interface CompiledPrincipals {
     all: boolean;

@@ -42,12 +42,13 @@ export interface CompiledSignIn {
     /** Legacy client (exchangeActiveSync, easSupported, other): any clause blocks it. */
     legacy: boolean;
     instantMs: number | undefined;
-    zoneClocks: Map<string, { day: number; minute: number }>;
+    /** Made on first use: most sets have no time windows. */
+    zoneClocks: Map<string, { day: number; minute: number }> | undefined;
 }
 
 function indexOr(map: Map<string, number>, v: string | undefined): number {
     if (v === undefined) return -1;
-    return map.get(v.toLowerCase()) ?? map.get(v) ?? -1;
+    return map.get(v) ?? map.get(v.toLowerCase()) ?? -1;
 }
 
 function compileIdentity(cs: CompiledSet, s: SignIn, userKey: string | undefined): CompiledIdentity {
@@ -155,7 +156,7 @@ export function compileSignIn(cs: CompiledSet, s: SignIn, cache?: CompileCache):
         userAction: t?.kind === 'userAction' ? t.action.toLowerCase() : undefined,
         authContext: t?.kind === 'authContext' ? t.id.toLowerCase() : undefined,
         platform: s.devicePlatform === undefined ? -1
-            : PLATFORM_INDEX.get(s.devicePlatform.toLowerCase()) ?? UNKNOWN_PLATFORM,
+            : PLATFORM_INDEX.get(s.devicePlatform) ?? PLATFORM_INDEX.get(s.devicePlatform.toLowerCase()) ?? UNKNOWN_PLATFORM,
         client: indexOr(CLIENT_INDEX, s.clientAppType),
         signInRisk: indexOr(RISK_INDEX, s.signInRisk),
         userRisk: indexOr(RISK_INDEX, s.userRisk),
@@ -165,17 +166,18 @@ export function compileSignIn(cs: CompiledSet, s: SignIn, cache?: CompileCache):
         legacy: isLegacyClient(s),
         // Only sets with time windows look at the clock.
         instantMs: s.time !== undefined && cs.hasTimes ? parseInstant(s.time) : undefined,
-        zoneClocks: new Map(),
+        zoneClocks: undefined,
     };
 }
 
 /** Local clock of the sign-in in a zone, computed once per zone. */
 export function clockIn(c: CompiledSignIn, zone: string): { day: number; minute: number } | undefined {
     if (c.instantMs === undefined) return undefined;
-    let clock = c.zoneClocks.get(zone);
+    const clocks = (c.zoneClocks ??= new Map());
+    let clock = clocks.get(zone);
     if (!clock) {
         clock = localClock(c.instantMs, zone);
-        c.zoneClocks.set(zone, clock);
+        clocks.set(zone, clock);
     }
     return clock;
 }

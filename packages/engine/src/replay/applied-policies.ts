@@ -7,7 +7,7 @@
 // record takes the JSON.parse path, which reports it as before.
 
 import {
-    addLines, asciiBytes, bytesEqual, COLON, COMMA, escaped, isWs, LBRACE, markRecordLine, NL, QUOTE, RBRACE, RBRACKET, skipWs, SPACE, TAB,
+    addLines, asciiBytes, bytesEqual, COLON, COMMA, escaped, hasRecordLine, isWs, LBRACE, markRecordLine, NL, QUOTE, RBRACE, RBRACKET, skipWs,
     validString, validValue,
 } from './json-bytes.js';
 import { textOf } from './bytes.js';
@@ -50,14 +50,7 @@ export class KnownEntry {
     hasRecordLine(column: number): boolean {
         if (column !== this.column) {
             this.column = column;
-            this.columnLine = false;
-            const b = this.bytes;
-            for (let k = 0; k + column < b.length; k++) {
-                if (b[k] !== NL || b[k + column] !== LBRACE) continue;
-                let t = k + 1;
-                while (t < k + column && (b[t] === SPACE || b[t] === TAB)) t++;
-                if (t === k + column) { this.columnLine = true; break; }
-            }
+            this.columnLine = hasRecordLine(this.bytes, this.bytes.length, column);
         }
         return this.columnLine;
     }

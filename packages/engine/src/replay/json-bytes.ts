@@ -63,6 +63,20 @@ function startsRecordLine(u: Uint8Array, i: number): boolean {
     return true;
 }
 
+/**
+ * Whether a line inside bytes [0, length) of `b` (a value or entry met before, skipped by comparing its bytes)
+ * starts with `{` at the records' `column` after spaces and tabs only: what startsRecordLine would have noted.
+ */
+export function hasRecordLine(b: Uint8Array, length: number, column: number): boolean {
+    for (let k = 0; k + column < length; k++) {
+        if (b[k] !== NL || b[k + column] !== LBRACE) continue;
+        let t = k + 1;
+        while (t < k + column && (b[t] === SPACE || b[t] === TAB)) t++;
+        if (t === k + column) return true;
+    }
+    return false;
+}
+
 /** Marks a record line met without scanning (inside a known entry). */
 export function markRecordLine(): void {
     recordLine = true;

@@ -17,8 +17,8 @@
 import { AppliedScan, scanAppliedPolicies } from './applied-policies.js';
 import { textOf } from './bytes.js';
 import {
-    asciiBytes, bytesEqual, COLON, COMMA, escaped, isWs, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, resetLines, skipWs, validString,
-    validValue,
+    addLines, asciiBytes, bytesEqual, COLON, COMMA, escaped, hasRecordLine, isWs, LBRACE, LBRACKET, markRecordLine, NL, QUOTE, RBRACE, RBRACKET,
+    resetLines, skipWs, validString, validValue,
 } from './json-bytes.js';
 import { RECORD_READS, type RecordReads } from './map-signin-record.js';
 
@@ -42,30 +42,53 @@ let slots = 0;
  * A key met in a level's objects: its bytes `"name"` (checked once: no escape, no control character, so the same
  * bytes elsewhere are the same key, ending at the same quote) and its field. Records of one log write the same keys
  * in the same order, so each key remembers the key that followed it, and the next record's key there is compared
- * with that one, four bytes at a time, instead of being checked and looked up again. For a key whose value is not
- * read, the last value seen after it is kept too (when short, on one line): the same bytes again, followed by `,` or
- * `}`, are the same valid value.
+ * with that one, four bytes at a time, instead of being checked and looked up again. What is compared is the key's
+ * lead: the bytes from the `{` or `,` before it to its value, as last met (`\n    "name": ` in a pretty-printed log),
+ * so that the whitespace around the key and its colon costs nothing either. For a key whose value is not read, the
+ * last value seen after it is kept too (when short): the same bytes again, followed by `,` or `}`, are the same
+ * valid value.
  */
 class KnownKey {
-    readonly words: Int32Array;
-    readonly length: number;
+    /** The lead's bytes (LEAD_MAX at most; leadLength 0: none, the key is found the long way). */
+    readonly lead = new Uint8Array(LEAD_MAX);
+    readonly leadWords = new Int32Array(this.lead.buffer);
+    leadLength = 0;
+    /** Line ends in the lead (all before the key), and the offset of the last in it. */
+    leadLines = 0;
+    leadLast = -1;
     /** The key that followed this one last time (undefined: none yet, or the object ended). */
     next: KnownKey | undefined;
     /** The last value skipped after this key (its bytes; -1: none), and how often that saved checking one. */
     readonly value = new Uint8Array(VALUE_MAX);
     readonly valueWords = new Int32Array(this.value.buffer);
     valueLength = -1;
+    /** Line ends in that value, and the offset of the last in it. */
+    valueLines = 0;
+    valueLast = -1;
     tries = 0;
     hits = 0;
     rest = 0;
 
-    constructor(readonly bytes: Uint8Array, readonly field: Field | undefined) {
-        this.length = bytes.length;
-        this.words = new Int32Array(bytes.length >> 2);
-        for (let t = 0; t < this.words.length; t++) this.words[t] = bytes[4 * t]! | (bytes[4 * t + 1]! << 8) | (bytes[4 * t + 2]! << 16) | (bytes[4 * t + 3]! << 24);
+    constructor(readonly bytes: Uint8Array, readonly field: Field | undefined) {}
+
+    /**
+     * Keeps bytes [s, v) as the lead: after `{`/`,` at s - 1, the key [ks, ke), then up to the value at v. Not when a
+     * line end follows the key: a value `{` starting a line is checked for the splitter's record rule (json-bytes).
+     */
+    setLead(u: Uint8Array, s: number, ke: number, v: number): void {
+        this.leadLength = 0;
+        if (v - s > LEAD_MAX) return;
+        for (let t = ke; t < v; t++) if (u[t] === NL) return;
+        let lines = 0, last = -1;
+        for (let t = s; t < v; t++) if ((this.lead[t - s] = u[t]!) === NL) { lines++; last = t - s; }
+        this.leadLines = lines;
+        this.leadLast = last;
+        this.leadLength = v - s;
     }
 }
 
+/** Longest lead kept: a key of ~90 characters with its indentation. */
+const LEAD_MAX = 128;
 /** Skipped values kept by KnownKey: at most VALUE_MAX bytes; a key whose value changes (fewer than a quarter repeat over VALUE_WINDOW) rests VALUE_REST records. */
 const VALUE_MAX = 128, VALUE_WINDOW = 256, VALUE_REST = 4096;
 /** Keys a level knows at most (the first met). */
@@ -305,28 +328,33 @@ export function pickRecord(u: Uint8Array, s: number, e: number, out: RecordPick,
 /** The object whose `{` is at `i`, with only `level`'s keys. Returns the offset after its `}`, or -1. */
 function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: number): number {
     const obj: Record<string, unknown> = {};
-    i = ws(u, i + 1);
-    if (u[i] === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
     const abs = u.byteOffset;
     let prev: KnownKey | undefined; // the key before (undefined: none yet)
+    let j = i + 1; // after the `{` or `,`
     for (let first = true; ; first = false) {
-        if (u[i] !== QUOTE) return -1;
         let kk = first ? level.first : prev?.next, f: Field | undefined;
-        if (kk !== undefined && i + kk.length <= n && sameBytes(u, view, abs + i, i, kk.bytes, kk.words, 0, kk.length)) {
-            f = kk.field;
-            i += kk.length;
+        const m = kk !== undefined ? kk.leadLength : 0;
+        if (m > 0 && j + m <= n && sameBytes(u, view, abs + j, j, kk!.lead, kk!.leadWords, 0, m)) {
+            f = kk!.field;
+            if (kk!.leadLines > 0) addLines(kk!.leadLines, j + kk!.leadLast);
+            i = ws(u, j + m);
         } else {
+            i = ws(u, j);
+            if (first && u[i] === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
+            if (u[i] !== QUOTE) return -1;
             const ks = i;
             if ((i = validString(u, i, n)) < 0 || escaped) return -1; // an escaped key could spell a name read
-            kk = level.knownKey(u, ks, i);
-            f = kk !== undefined ? kk.field : level.find(u, ks + 1, i - 1);
+            const ke = i;
+            kk = level.knownKey(u, ks, ke);
+            f = kk !== undefined ? kk.field : level.find(u, ks + 1, ke - 1);
             if (first) level.first = kk;
             else if (prev !== undefined) prev.next = kk;
+            i = ws(u, i);
+            if (u[i] !== COLON) return -1;
+            i = ws(u, i + 1);
+            kk?.setLead(u, j, ke, i);
         }
         prev = kk;
-        i = ws(u, i);
-        if (u[i] !== COLON) return -1;
-        i = ws(u, i + 1);
         if (f === undefined) {
             if (kk === undefined) {
                 if ((i = validValue(u, i, n, depth)) < 0) return -1;
@@ -339,7 +367,7 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
         const c = u[i];
         if (c === RBRACE) { value = obj; return i < n ? i + 1 : -1; }
         if (c !== COMMA) return -1;
-        i = ws(u, i + 1);
+        j = i + 1;
     }
 }
 
@@ -355,8 +383,15 @@ function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: Known
     }
     const length = kk.valueLength;
     if (length >= 0 && i + length < n && sameBytes(u, view, u.byteOffset + i, i, kk.value, kk.valueWords, 0, length)) {
-        const c = u[i + length];
-        if (c === COMMA || c === RBRACE) { kk.hits++; return i + length; }
+        const c = u[i + length]!;
+        if (c === COMMA || c === RBRACE || isWs(c)) { // what ends the value ends it here too
+            kk.hits++;
+            if (kk.valueLines > 0) {
+                addLines(kk.valueLines, i + kk.valueLast);
+                if (column > 0 && hasRecordLine(kk.value, length, column)) markRecordLine();
+            }
+            return i + length;
+        }
     }
     const s = i;
     if ((i = validValue(u, i, n, depth)) < 0) return -1;
@@ -364,7 +399,10 @@ function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: Known
     kk.valueLength = -1;
     if (m <= VALUE_MAX) {
         const v = kk.value;
-        for (let k = 0; k < m; k++) if ((v[k] = u[s + k]!) === NL) return i; // line ends are counted by the walk: not kept
+        let lines = 0, last = -1;
+        for (let k = 0; k < m; k++) if ((v[k] = u[s + k]!) === NL) { lines++; last = k; }
+        kk.valueLines = lines;
+        kk.valueLast = last;
         kk.valueLength = m;
     }
     return i;

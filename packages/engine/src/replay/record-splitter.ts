@@ -77,8 +77,10 @@ const enum Ctx { Top, Array, Record, PageTail, Skip }
 
 const EMPTY = new Uint8Array(0);
 /** Bytes of a new chunk copied behind an unfinished record (see push). */
-const HEAD = 64 * 1024;
+const HEAD = 16 * 1024;
 const VALUE = asciiBytes('value');
+/** Bytes beyond twice the longest record so far that must follow an array element for it to be replayed whole before the next chunk comes. */
+const WHOLE_SLACK = 4096;
 
 /** Bytes a record scan stops at: quotes, brackets, line ends. */
 const SCAN = new Uint8Array(256);
@@ -131,6 +133,8 @@ export class RecordSplitter {
     private restarted = false;
     /** The longest record so far, in bytes (sizes the chunk head copied behind an unfinished record). */
     private longest = 0;
+    /** Splitting what is buffered without waiting for more bytes (resumePoint). */
+    private draining = false;
     private readonly maxRecordChars: number;
     private readonly lineEnds: LineEnds = { count: 0, last: -1 };
 
@@ -156,10 +160,20 @@ export class RecordSplitter {
      * `resume` point assumes (after a record and its comma, in an array); undefined anywhere else.
      */
     resumePoint(): ResumePoint | undefined {
+        this.drain();
         if (this.ended || this.buf.length !== 0 || this.lineStart !== 0 || this.recordColumn <= 0) return undefined;
         if (this.ctx === Ctx.Top && this.lineMode) return { layout: 'lines', column: this.recordColumn };
         if (this.ctx === Ctx.Array && this.expectElement && this.afterComma) return { layout: 'array', column: this.recordColumn, inPage: this.inPage };
         return undefined;
+    }
+
+    /** Splits the elements waiting near the end of the bytes for more to come (see run): none will, for now. */
+    private drain(): void {
+        if (this.ended || this.buf.length === 0) return;
+        this.draining = true;
+        this.run(false);
+        this.draining = false;
+        this.trim();
     }
 
     /** The resume points this log offers, once its layout is known (JSON lines, or an array of line-starting records). */
@@ -186,7 +200,7 @@ export class RecordSplitter {
             if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
         }
         const rest = this.buf.length; // trim() left only the unread rest
-        const head = Math.max(HEAD, 2 * this.longest);
+        const head = Math.max(HEAD, 2 * this.longest + 2 * WHOLE_SLACK);
         if (rest === 0 || bytes.length <= head) return this.feed(bytes);
         // Copy only the chunk's head behind the rest: once the unfinished record lies wholly in the chunk, read on in
         // the chunk itself (no copy of the whole chunk into fresh memory, which costs more than splitting it). The
@@ -365,8 +379,17 @@ export class RecordSplitter {
             // Ctx.Array
             if (this.expectElement) {
                 if (c === LBRACE) {
+                    if (this.sink.whole) {
+                        // Near the end of the bytes the record may be cut: it waits for the next chunk (push copies it
+                        // in front), so that the walk never reads past the bytes (which costs the hot loops their
+                        // optimised code once per read site) and cut records are not scanned twice.
+                        if (!final && !this.draining && n - i <= 2 * this.longest + WHOLE_SLACK) break;
+                        this.startRecord(i, false);
+                        const end = this.whole(i, n);
+                        if (end > 0) i = end;
+                        continue;
+                    }
                     this.startRecord(i, false);
-                    if (this.sink.whole) { const end = this.whole(i, n); if (end > 0) i = end; }
                     continue;
                 }
                 if (c === RBRACKET) {
