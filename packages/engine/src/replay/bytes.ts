@@ -2,7 +2,7 @@
 // Node: the portable fallbacks give the same results, slower).
 
 type NodeBuffer = {
-    allocUnsafe(n: number): Uint8Array; from(s: string, enc: string): Uint8Array;
+    from(s: string, enc: string): Uint8Array;
     prototype: { indexOf(this: Uint8Array, value: number, from: number): number; latin1Slice(this: Uint8Array, s: number, e: number): string };
 };
 const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
@@ -16,13 +16,20 @@ export function indexOfByte(u: Uint8Array, byte: number, from: number): number {
     return nativeIndexOf ? nativeIndexOf.call(u, byte, from) : u.indexOf(byte, from);
 }
 
-/** A buffer of `n` bytes, not zero-filled first. */
+/**
+ * A buffer of `n` bytes for log bytes: a plain Uint8Array, like the readers' chunks. One kind of array keeps the byte
+ * walk's code monomorphic (Node's Buffer, a subclass, has other maps: mixing them cost deoptimisations), and a
+ * Uint8Array's subarray is cheaper than a Buffer's.
+ */
 export function allocBytes(n: number): Uint8Array {
-    return NodeBuffer ? NodeBuffer.allocUnsafe(n) : new Uint8Array(n);
+    return new Uint8Array(n);
 }
 
+/** UTF-8 bytes of `text`, as a plain Uint8Array (see allocBytes; Node's encoder, viewed as one, when present). */
 export function encodeUtf8(text: string): Uint8Array {
-    return NodeBuffer ? NodeBuffer.from(text, 'utf8') : encoder.encode(text);
+    if (!NodeBuffer) return encoder.encode(text);
+    const b = NodeBuffer.from(text, 'utf8');
+    return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 /**

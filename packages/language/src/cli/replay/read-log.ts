@@ -40,7 +40,8 @@ const CHUNK = 1 << 20;
 export async function streamLog(file: string, push: (chunk: Uint8Array | string) => void | Promise<void>): Promise<number> {
     const { encoding, start } = sniffEncoding(file);
     const decoder = encoding === 'utf8' ? undefined : new StringDecoder(encoding);
-    const buffers = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+    // Plain Uint8Arrays, as everywhere on the replay's byte path (bytes.ts allocBytes: one kind keeps it monomorphic).
+    const buffers = [new Uint8Array(CHUNK), new Uint8Array(CHUNK)];
     const fd = openSync(file, 'r');
     let position = start;
     try {
