@@ -77,6 +77,25 @@ describe('latch replay', () => {
         expect(latch('--signins', log).stdout).not.toContain('Report-only policies whose every logged result is unknown');
     });
 
+    it('a UTF-16 LE log (PowerShell 5 Out-File, with or without BOM) gives the same report as its UTF-8 text', () => {
+        const text = lines.join('\n').replace(/\n/g, '\r\n');
+        const utf8 = join(dir, 'same-utf8.jsonl');
+        writeFileSync(utf8, text);
+        const report = (file: string) => {
+            const r = latch('--signins', file, '--format', 'json');
+            expect(r.status).toBe(0);
+            const { file: _f, seconds: _s, ...rest } = JSON.parse(r.stdout);
+            return rest;
+        };
+        const expected = report(utf8);
+        expect(expected).toMatchObject({ records: 300, evaluated: 299, skipped: 1 });
+        for (const bom of [true, false]) {
+            const utf16 = join(dir, `signins-utf16-${bom}.jsonl`);
+            writeFileSync(utf16, Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]));
+            expect(report(utf16)).toEqual(expected);
+        }
+    });
+
     it('a missing log exits 2 with a message', () => {
         const r = latch('--signins', join(dir, 'nope.json'));
         expect(r.status).toBe(2);
