@@ -7,7 +7,7 @@
 // One section alone: `npx node bench/sections/50-replay.js [--quick]` (after `npm run build`).
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,7 @@ export async function writeLog(file, set, { count, entra, layout, seed, pool: po
         if (batch.length > 1 << 22) { writeSync(fd, batch); batch = ''; }
     }
     writeSync(fd, batch + (layout === 'array' ? '\n]\n' : ''));
+    fsyncSync(fd); // on disk before the timed runs: the kernel writing a just-written GB back would share their cores
     closeSync(fd);
     return { directory: gen.directoryJson(), bytes: statSync(file).size };
 }

@@ -65,8 +65,11 @@ class KnownKey {
     /** Line ends in that value, and the offset of the last in it. */
     valueLines = 0;
     valueLast = -1;
-    tries = 0;
-    hits = 0;
+    // Code first run after the optimiser compiled readObject costs the optimised code and its recompiling (~50 ms): the
+    // rest is counted down by every call, and the first window ends at the first value (as if it paid), so that the
+    // code ending windows runs early too.
+    tries = VALUE_WINDOW - 1;
+    hits = VALUE_WINDOW;
     rest = 0;
 
     constructor(readonly bytes: Uint8Array, readonly field: Field | undefined) {}
@@ -241,8 +244,9 @@ class TextCache {
     readonly words = new Int32Array(this.bytes.buffer);
     readonly lengths = new Int16Array(TEXT_WAYS);
     readonly texts: string[] = new Array<string>(TEXT_WAYS).fill('');
-    tries = 0;
-    hits = 0;
+    // Counted as KnownKey's (the first window ends at the first value, the rest is counted down by every call).
+    tries = TEXT_WINDOW - 1;
+    hits = TEXT_WINDOW;
     rest = 0;
 }
 const textCaches: (TextCache | undefined)[] = [];
@@ -253,28 +257,31 @@ const textCaches: (TextCache | undefined)[] = [];
  */
 function readString(slot: number, u: Uint8Array, i: number, n: number): number {
     const c = (textCaches[slot] ??= new TextCache());
-    if (c.rest > 0 || i + 12 > n) {
-        if (c.rest > 0) c.rest--;
-        return plainString(u, i, n);
-    }
-    if (++c.tries === TEXT_WINDOW) {
-        if (2 * c.hits < TEXT_WINDOW) c.rest = TEXT_REST;
+    // One path for every call (see KnownKey): resting, or too near the end to hash, the string is made and not kept.
+    const rest = c.rest;
+    c.rest = Math.max(rest - 1, 0);
+    const cached = rest === 0 && i + 12 <= n;
+    if (cached && ++c.tries === TEXT_WINDOW) {
+        c.rest = 2 * c.hits < TEXT_WINDOW ? TEXT_REST : 0;
         c.tries = c.hits = 0;
     }
-    const abs = u.byteOffset + i;
-    const h = Math.imul(view.getInt32(abs, true) ^ Math.imul(view.getInt32(abs + 4, true), 0x85ebca6b), 0x9e3779b1) ^ view.getInt32(abs + 8, true);
-    const w = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - TEXT_BITS);
-    const length = c.lengths[w]!, at = w * TEXT_MAX;
-    if (length > 0 && i + length <= n && sameBytes(u, view, abs, i, c.bytes, c.words, at, length)) {
-        c.hits++;
-        value = c.texts[w]!;
-        return i + length;
+    let w = 0;
+    if (cached) {
+        const abs = u.byteOffset + i;
+        const h = Math.imul(view.getInt32(abs, true) ^ Math.imul(view.getInt32(abs + 4, true), 0x85ebca6b), 0x9e3779b1) ^ view.getInt32(abs + 8, true);
+        w = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - TEXT_BITS);
+        const length = c.lengths[w]!;
+        if (length > 0 && i + length <= n && sameBytes(u, view, abs, i, c.bytes, c.words, w * TEXT_MAX, length)) {
+            c.hits++;
+            value = c.texts[w]!;
+            return i + length;
+        }
     }
     const s = i;
     if ((i = plainString(u, i, n)) < 0) return -1;
     const m = i - s;
-    if (!escaped && m <= TEXT_MAX) {
-        const bytes = c.bytes;
+    if (cached && !escaped && m <= TEXT_MAX) {
+        const bytes = c.bytes, at = w * TEXT_MAX;
         for (let k = 0; k < m; k++) bytes[at + k] = u[s + k]!;
         c.lengths[w] = m;
         c.texts[w] = value as string;
@@ -376,12 +383,14 @@ function readObject(u: Uint8Array, i: number, n: number, level: Level, depth: nu
  * that value again; else it is checked (validValue) and kept for next time.
  */
 function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: KnownKey): number {
-    if (kk.rest > 0) { kk.rest--; return validValue(u, i, n, depth); }
-    if (++kk.tries === VALUE_WINDOW) {
-        if (4 * kk.hits < VALUE_WINDOW) kk.rest = VALUE_REST;
+    // One path for every call (see KnownKey): resting, the value is checked and not kept.
+    const rest = kk.rest;
+    kk.rest = Math.max(rest - 1, 0);
+    if (rest === 0 && ++kk.tries === VALUE_WINDOW) {
+        kk.rest = 4 * kk.hits < VALUE_WINDOW ? VALUE_REST : 0; // one store either way: both ways run from the first window
         kk.tries = kk.hits = 0;
     }
-    const length = kk.valueLength;
+    const length = rest === 0 ? kk.valueLength : -1;
     if (length >= 0 && i + length < n && sameBytes(u, view, u.byteOffset + i, i, kk.value, kk.valueWords, 0, length)) {
         const c = u[i + length]!;
         if (c === COMMA || c === RBRACE || isWs(c)) { // what ends the value ends it here too
@@ -395,6 +404,7 @@ function skipKnown(u: Uint8Array, i: number, n: number, depth: number, kk: Known
     }
     const s = i;
     if ((i = validValue(u, i, n, depth)) < 0) return -1;
+    if (rest > 0) return i;
     const m = i - s;
     kk.valueLength = -1;
     if (m <= VALUE_MAX) {

@@ -125,7 +125,8 @@ export class LogReplay {
     private memoProbes = 0;
     private memoHits = 0;
     private memoRest = 0;
-    private memoWarm = false;
+    /** Memo windows ended (see memoOn). */
+    private memoWindows = 0;
     /** The current trial's length and the next rest's multiple of memoRestFor (memoOn). */
     private memoTrial: number;
     private memoBackoff = 1;
@@ -151,7 +152,7 @@ export class LogReplay {
         this.memo = options.memo === false ? undefined : new RecordMemo();
         this.memoWindow = typeof options.memo === 'object' ? options.memo.window : MEMO_WINDOW;
         this.memoRestFor = typeof options.memo === 'object' ? options.memo.rest : MEMO_REST;
-        this.memoTrial = this.memoWindow;
+        this.memoTrial = 1; // window 0: see memoOn
         this.statuses = new Uint8Array(this.cs.policies.length);
         this.cs.policies.forEach((cp, i) => this.byId.set(cp.policy.id.toLowerCase(), i));
         this.vocab = this.cs.policies.map((cp) => [NOT_ENABLED, NOT_APPLIED, NOT_DECIDED, SUCCESS, FAILURE, INTERRUPTED].map((code) => entraVocabulary(cp.state, code)));
@@ -309,21 +310,22 @@ export class LogReplay {
      */
     private memoOn(): RecordMemo | undefined {
         if (this.memo === undefined) return undefined;
-        if (this.memoRest > 0) { this.memoRest--; return undefined; }
-        if (++this.memoProbes >= this.memoTrial) {
-            // The first window only fills the memo (a thread replaying every other stretch of a log cycling 2,000
-            // sign-ins meets most of them for the first time there).
-            if (this.memoWarm && 5 * this.memoHits < this.memoProbes) {
-                this.memoRest = this.memoRestFor * this.memoBackoff;
-                this.memoBackoff = Math.min(MEMO_BACKOFF, 2 * this.memoBackoff);
-                this.memoTrial = Math.max(1, this.memoWindow >> 2);
-            } else if (this.memoWarm) {
-                this.memoBackoff = 1;
-                this.memoTrial = this.memoWindow;
-            }
-            this.memoWarm = true;
-            this.memoProbes = this.memoHits = 0;
-        }
+        // Every line here runs on every call, the window's end computed each time and kept only where a window ends: a
+        // line first run after the optimiser compiled the replay's loop (this is inlined there) costs that code and its
+        // recompiling, ~50 ms a thread. Window 0 ends at the first record; window 1 only fills the memo (a thread
+        // replaying every other stretch of a log cycling 2,000 sign-ins meets most of them for the first time there).
+        const rest = this.memoRest;
+        this.memoRest = Math.max(rest - 1, 0);
+        if (rest > 0) return undefined;
+        const probes = this.memoProbes + 1, end = probes >= this.memoTrial, judged = end && this.memoWindows >= 2;
+        const idle = 5 * this.memoHits < probes && judged;
+        const idleRest = this.memoRestFor * this.memoBackoff, idleBackoff = Math.min(MEMO_BACKOFF, 2 * this.memoBackoff), idleTrial = Math.max(1, this.memoWindow >> 2);
+        this.memoRest = idle ? idleRest : 0;
+        this.memoBackoff = idle ? idleBackoff : judged ? 1 : this.memoBackoff;
+        this.memoTrial = idle ? idleTrial : end ? this.memoWindow : this.memoTrial;
+        this.memoWindows += end ? 1 : 0;
+        this.memoProbes = end ? 0 : probes;
+        this.memoHits = end ? 0 : this.memoHits;
         return this.memo;
     }
 
