@@ -45,8 +45,8 @@ let slots = 0;
  * with that one, four bytes at a time, instead of being checked and looked up again. What is compared is the key's
  * lead: the bytes from the `{` or `,` before it to its value, as last met (`\n    "name": ` in a pretty-printed log),
  * so that the whitespace around the key and its colon costs nothing either. For a key whose value is not read, the
- * last value seen after it is kept too (when short): the same bytes again, followed by `,` or `}`, are the same
- * valid value.
+ * last value seen after it is kept too (when short, over lines too): the same bytes again, followed by `,`, `}` or
+ * whitespace, are the same valid value.
  */
 class KnownKey {
     /** The lead's bytes (LEAD_MAX at most; leadLength 0: none, the key is found the long way). */
