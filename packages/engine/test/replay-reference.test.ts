@@ -111,6 +111,26 @@ describe('the byte-path replay reports what the string replay reported', () => {
         expect(after).toEqual(before);
     });
 
+    it('elements waiting for the next chunk: the first record on the line of `[`, and records near maxRecordChars, at every cut', () => {
+        const compare = (text: string, cuts: number[], opts: ReplayOptions) => {
+            for (const cut of cuts) {
+                const before = new LogReplayV1(j0eyv, opts), after = new LogReplay(j0eyv, opts);
+                for (const p of [text.slice(0, cut), text.slice(cut)]) { before.push(p); after.push(utf8(p)); }
+                expect(after.finish()).toEqual(before.finish());
+            }
+        };
+        // The first record starts on the line of `[`: not at a line start, so no records' column (nothing is waited
+        // for there: waiting would drop the `[` that tells it).
+        const sameLine = '[{"id":"a","userId":"u","x":[\n {"k":1}]},\n' + Array.from({ length: 200 }, (_, k) => `{"id":"b${k}","userId":"u"}`).join(',\n') + ']\n';
+        compare(sameLine, [sameLine.length, 100, 20, 1], options);
+        compare(`{"value":[{"id":"a","userId":"u"},\n{"id":"b","userId":"u"}]}\n`, [60, 12], options);
+        // A record longer than maxRecordChars after one of 2,000 characters (so that it may wait), cut with more or
+        // fewer than that many bytes before the cut.
+        const long = `[\n  {"id":"a","userId":"u","x":"${'x'.repeat(2000)}"},\n  {"id":"b","userId":"u","x":"${'x'.repeat(6000)}"},\n  {"id":"c","userId":"u"}\n]\n`;
+        const at = long.indexOf('{"id":"b"');
+        compare(long, [at + 3200, at + 4500, at + 7000, at + 2000, at + 100, long.length], { ...options, maxRecordChars: 3000 });
+    });
+
     it('the splitter alone: the same records (text, index, line, column) and problems, damaged logs, any chunking', () => {
         const split = (S: typeof RecordSplitter | typeof RecordSplitterV1, chunks: (string | Uint8Array)[], max: number) => {
             const out: { records: [string, number, number, number][]; errors: LogError[] } = { records: [], errors: [] };

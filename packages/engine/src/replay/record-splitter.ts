@@ -382,8 +382,11 @@ export class RecordSplitter {
                     if (this.sink.whole) {
                         // Near the end of the bytes the record may be cut: it waits for the next chunk (push copies it
                         // in front), so that the walk never reads past the bytes (which costs the hot loops their
-                        // optimised code once per read site) and cut records are not scanned twice.
-                        if (!final && !this.draining && n - i <= 2 * this.longest + WHOLE_SLACK) break;
+                        // optimised code once per read site) and cut records are not scanned twice. Not the log's first
+                        // record, whose line start (the records' column) is judged from the bytes before it, which
+                        // waiting would drop; and not beyond maxRecordChars, past which a cut record is too long now.
+                        if (!final && !this.draining && (this.index > 0 || this.recordColumn > 0)
+                            && n - i <= Math.min(2 * this.longest + WHOLE_SLACK, this.maxRecordChars)) break;
                         this.startRecord(i, false);
                         const end = this.whole(i, n);
                         if (end > 0) i = end;
