@@ -119,7 +119,7 @@ describe('elements replayed whole by the sink', () => {
             error: (e) => { throw new Error(e.message); },
             whole: (bytes, start, limit, _at, lines) => {
                 const want = new TextEncoder().encode(texts[index]!);
-                if (start + want.length > limit) { cut++; return -1; }
+                if (start + want.length > limit) { if (index > 0) cut++; return -1; } // the log's first record does not wait
                 for (let k = 0; k < want.length; k++) if (bytes[start + k] !== want[k]) return -1;
                 records.push(texts[index++]!);
                 lines.count = 0;
@@ -132,7 +132,7 @@ describe('elements replayed whole by the sink', () => {
         return { s, records, cut: () => cut };
     };
 
-    it('every chunking gives the same records, and no element is offered cut by a chunk\'s end', () => {
+    it('every chunking gives the same records, and no element but the first is offered cut by a chunk\'s end', () => {
         for (const chunk of [1, 100, 1000, 4099, 7777, log.length]) {
             const r = run(chunk);
             r.s.end();
