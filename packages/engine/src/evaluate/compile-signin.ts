@@ -46,9 +46,16 @@ export interface CompiledSignIn {
     zoneClocks: Map<string, { day: number; minute: number }> | undefined;
 }
 
+/** v's index in an enum map (compile-set's enumIndex), by its spelling or in lower case; -1: missing or unknown. */
 function indexOr(map: Map<string, number>, v: string | undefined): number {
     if (v === undefined) return -1;
     return map.get(v) ?? map.get(v.toLowerCase()) ?? -1;
+}
+
+/** A platform's index; one Entra cannot name is the unknown platform (only `include all` matches it). */
+function platformIndex(platform: string): number {
+    const i = indexOr(PLATFORM_INDEX, platform);
+    return i >= 0 ? i : UNKNOWN_PLATFORM;
 }
 
 function compileIdentity(cs: CompiledSet, s: SignIn, userKey: string | undefined): CompiledIdentity {
@@ -155,8 +162,7 @@ export function compileSignIn(cs: CompiledSet, s: SignIn, cache?: CompileCache):
         targetKind: t === undefined ? undefined : t.kind,
         userAction: t?.kind === 'userAction' ? t.action.toLowerCase() : undefined,
         authContext: t?.kind === 'authContext' ? t.id.toLowerCase() : undefined,
-        platform: s.devicePlatform === undefined ? -1
-            : PLATFORM_INDEX.get(s.devicePlatform) ?? PLATFORM_INDEX.get(s.devicePlatform.toLowerCase()) ?? UNKNOWN_PLATFORM,
+        platform: s.devicePlatform === undefined ? -1 : platformIndex(s.devicePlatform),
         client: indexOr(CLIENT_INDEX, s.clientAppType),
         signInRisk: indexOr(RISK_INDEX, s.signInRisk),
         userRisk: indexOr(RISK_INDEX, s.userRisk),

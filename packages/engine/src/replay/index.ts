@@ -14,4 +14,5 @@ export {
 export { logText, seededRandom, SignInLogGenerator, type GenerateOptions, type GeneratedSignIn, type GeneratedUser, type LogLayout } from './generate-signin-log.js';
 export { replayFileParallel, type ParallelOptions, type ParallelStats } from './parallel-replay.js';
 export { mergePart, packReport, type ReplayPart } from './replay-part.js';
+export { StretchReader } from './replay-stretch.js';
 // replay-worker-file.ts (parallelReplayAvailable, replayWorkerFile) is `@latch/engine/replay-worker-file`: it uses import.meta.

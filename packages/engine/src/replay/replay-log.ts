@@ -70,7 +70,6 @@ export interface PolicyReplay {
     notEnabled: number;
     /** Report-only: sign-ins that enforcing this policy (alone) would block / newly challenge. */
     enforcing?: { wouldBlock: number; wouldChallenge: number };
-    /** Where the log has Entra's result for this policy. */
     /** Entra's results for this policy: compared, agreed, the disagreement pairs, and how many read 'unknown'/'unknownFutureValue' (not compared). */
     entra: { compared: number; agreed: number; disagreements: Record<string, number>; unknown: number };
 }

@@ -2,11 +2,13 @@
 // taken from a byte-order mark: UTF-8 (default) or UTF-16 LE (PowerShell's `Out-File`). UTF-8 goes on as bytes (the
 // replay decodes only what JSON.parse reads); UTF-16 is decoded here, stream decoding keeping split characters whole.
 //
-// The file is read into two buffers in turn, not a fresh buffer per chunk: memory the process has not touched yet
-// is slow to fault in (on this VM ~0.4 GB/s, slower than the replay reads a log), and the splitter holds on to a chunk
-// only until the next one is pushed.
+// The file is read by the engine's StretchReader, as the parallel replay reads its stretches: two buffers in turn,
+// not a fresh buffer per chunk (memory the process has not touched yet is slow to fault in, on this VM ~0.4 GB/s,
+// slower than the replay reads a log; the splitter holds on to a chunk only until the next one is pushed), plain
+// Uint8Arrays as everywhere on the replay's byte path.
 
 import { closeSync, openSync, readSync } from 'node:fs';
+import { StretchReader } from '@latch/engine';
 import { StringDecoder } from 'node:string_decoder';
 import { CliInputError } from '../load-workspace.js';
 
@@ -40,17 +42,14 @@ const CHUNK = 1 << 20;
 export async function streamLog(file: string, push: (chunk: Uint8Array | string) => void | Promise<void>): Promise<number> {
     const { encoding, start } = sniffEncoding(file);
     const decoder = encoding === 'utf8' ? undefined : new StringDecoder(encoding);
-    // Plain Uint8Arrays, as everywhere on the replay's byte path (bytes.ts allocBytes: one kind keeps it monomorphic).
-    const buffers = [new Uint8Array(CHUNK), new Uint8Array(CHUNK)];
+    const reader = new StretchReader();
     const fd = openSync(file, 'r');
     let position = start;
     try {
-        for (let k = 0; ; k++) {
-            const buffer = buffers[k & 1]!;
-            const read = readSync(fd, buffer, 0, CHUNK, position);
-            if (read === 0) break;
-            position += read;
-            const bytes = buffer.subarray(0, read);
+        for (;;) {
+            const bytes = reader.read(fd, position, CHUNK);
+            if (bytes.length === 0) break;
+            position += bytes.length;
             await push(decoder ? decoder.write(bytes) : bytes);
         }
         const rest = decoder?.end();
